@@ -1,9 +1,7 @@
 import { z } from "zod";
 
 /** Where the store lives: embedded PGlite (in a directory or in memory) or a PostgreSQL server. */
-export type DatabaseTarget =
-  | { kind: "pglite"; directory: string | null }
-  | { kind: "postgres"; url: string };
+export type DatabaseTarget = { kind: "pglite"; directory: string | null } | { kind: "postgres"; url: string };
 
 export const DEFAULT_DATABASE_URL = "pglite:./.data/pglite";
 
@@ -40,11 +38,58 @@ export function parseDatabaseUrl(value: string | undefined): DatabaseTarget {
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** "true"/"false" (also 1/0, yes/no, on/off), so that `FLAG=false` is not read as a truthy string. */
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+      error: "expected true or false",
+    })
+    .optional()
+    .transform((value) => (value === undefined ? fallback : ["true", "1", "yes", "on"].includes(value)));
+
+/** A current model that supports strict structured outputs; see docs/openai.md. */
+export const DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
+
+/** Settings of the OpenAI evidence reader; `apiKey` null means the local engine answers alone. */
+export type OpenAiConfig = {
+  apiKey: string | null;
+  model: string;
+  /** An OpenAI-compatible server instead of api.openai.com. */
+  baseUrl: string | null;
+  /** The whole time one assessment may wait for OpenAI, retries included. */
+  timeoutMs: number;
+  /** Retries of a timeout, 429 or 5xx within that time. */
+  maxRetries: number;
+  /** False forbids sending candidate text to OpenAI at all. */
+  sendCandidateText: boolean;
+  /** Also mask what look like personal names (best effort) before the text leaves the process. */
+  maskNames: boolean;
+};
+
 const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   CANDIDATE_TEXT_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   PORT: positiveInt(3000),
+  SLACK_BOT_TOKEN: z.string().trim().optional(),
+  SLACK_SIGNING_SECRET: z.string().trim().optional(),
+  SLACK_APP_TOKEN: z.string().trim().optional(),
+  SLACK_API_URL: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL, like https://slack.com/api/" }).optional(),
+  ),
+  OPENAI_API_KEY: z.string().trim().optional(),
+  OPENAI_MODEL: z.string().trim().optional(),
+  OPENAI_BASE_URL: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL, like http://127.0.0.1:8000/v1" })
+      .optional(),
+  ),
+  OPENAI_TIMEOUT_MS: positiveInt(20_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  OPENAI_SEND_CANDIDATE_TEXT: flag(true),
+  OPENAI_MASK_NAMES: flag(false),
 });
 
 export type Config = {
@@ -52,6 +97,21 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   retentionDays: number;
   port: number;
+  /** Null when no Slack credentials are set: `npm start` then opens the local console. */
+  slack: SlackConfig | null;
+  openai: OpenAiConfig;
+};
+
+export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+
+/** How the app reaches Slack: Socket Mode with an app-level token, or Slack posting to our HTTP endpoint. */
+export type SlackConnection = { mode: "socket"; appToken: string } | { mode: "http"; signingSecret: string };
+
+export type SlackConfig = {
+  botToken: string;
+  connection: SlackConnection;
+  /** Web API base URL, ending in a slash; another one for a proxy or a test double. */
+  apiUrl: string;
 };
 
 /** Reads and validates the environment once; every problem is reported by variable name. */
@@ -67,5 +127,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL,
     retentionDays: vars.CANDIDATE_TEXT_RETENTION_DAYS,
     port: vars.PORT,
+    slack: parseSlackSettings(vars),
+    openai: parseOpenAiSettings(vars),
+  };
+}
+
+/**
+ * No Slack variable at all means the console; any of them means Slack, and then everything Slack needs
+ * must be there, so a half-configured deployment fails at start rather than at the first request.
+ */
+function parseSlackSettings(vars: z.infer<typeof EnvSchema>): SlackConfig | null {
+  const botToken = vars.SLACK_BOT_TOKEN || undefined;
+  const appToken = vars.SLACK_APP_TOKEN || undefined;
+  const signingSecret = vars.SLACK_SIGNING_SECRET || undefined;
+  if (!botToken && !appToken && !signingSecret) return null;
+  const problems: string[] = [];
+  if (!botToken)
+    problems.push("  - SLACK_BOT_TOKEN: required to connect to Slack (the xoxb-… Bot User OAuth Token)");
+  else if (!botToken.startsWith("xoxb-")) problems.push("  - SLACK_BOT_TOKEN: a bot token starts with xoxb-");
+  if (appToken && !appToken.startsWith("xapp-")) {
+    problems.push(
+      "  - SLACK_APP_TOKEN: an app-level token starts with xapp- (Basic Information → App-Level Tokens)",
+    );
+  }
+  if (!appToken && !signingSecret) {
+    problems.push(
+      "  - SLACK_SIGNING_SECRET: required for the HTTP endpoint (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode",
+    );
+  }
+  if (problems.length > 0 || !botToken) {
+    throw new ConfigError(`Invalid Slack configuration (see docs/slack-setup.md):\n${problems.join("\n")}`);
+  }
+  const apiUrl = vars.SLACK_API_URL ?? DEFAULT_SLACK_API_URL;
+  return {
+    botToken,
+    connection: appToken
+      ? { mode: "socket", appToken }
+      : { mode: "http", signingSecret: signingSecret as string },
+    apiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`,
+  };
+}
+
+function parseOpenAiSettings(vars: z.infer<typeof EnvSchema>): OpenAiConfig {
+  return {
+    apiKey: vars.OPENAI_API_KEY || null,
+    model: vars.OPENAI_MODEL || DEFAULT_OPENAI_MODEL,
+    baseUrl: vars.OPENAI_BASE_URL ?? null,
+    timeoutMs: vars.OPENAI_TIMEOUT_MS,
+    maxRetries: vars.OPENAI_MAX_RETRIES,
+    sendCandidateText: vars.OPENAI_SEND_CANDIDATE_TEXT,
+    maskNames: vars.OPENAI_MASK_NAMES,
   };
 }

@@ -75,8 +75,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
           exec: async (sql) => {
             await client.query(sql);
           },
-          query: async <R>(sql: string, params?: unknown[]) =>
-            (await client.query(sql, params)).rows as R[],
+          query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
         });
         await client.query("COMMIT");
         return result;

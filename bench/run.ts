@@ -1,0 +1,105 @@
+/**
+ * `npm run bench`: measures each floor the issues set and prints the figures with the floor beside
+ * them. Processes that are measured for memory or first start run as children, so one measurement
+ * cannot warm or bloat another.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+type Row = { floor: string; figure: string; ok: boolean };
+const rows: Row[] = [];
+const record = (floor: string, figure: string, ok: boolean) => {
+  rows.push({ floor, figure, ok });
+  console.log(`${ok ? "ok  " : "FAIL"}  ${floor}: ${figure}`);
+};
+
+type ProbeFigures = {
+  wallMs: number;
+  readyMs: number;
+  profiles: number;
+  rssMb: number;
+  lookupMedianMs: number;
+  lookupP99Ms: number;
+  compareMedianMs: number;
+  compareP99Ms: number;
+};
+
+function probe(script: string, env: Record<string, string>): ProbeFigures {
+  const started = performance.now();
+  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", script], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 2 ** 20,
+  });
+  const last = out.trim().split("\n").at(-1) ?? "{}";
+  return { ...JSON.parse(last), wallMs: Math.round(performance.now() - started) };
+}
+
+const LIBRARY_PROBE = "bench/probes/library-probe.ts";
+
+async function embedded() {
+  const directory = mkdtempSync(join(tmpdir(), "cb-bench-"));
+  try {
+    const first = probe(LIBRARY_PROBE, { DATABASE_URL: `pglite:${directory}` });
+    record(
+      "first start, empty embedded database, library load included (< 60 s)",
+      `${(first.wallMs / 1000).toFixed(1)} s for ${first.profiles} profiles`,
+      first.wallMs < 60_000,
+    );
+    const again = probe(LIBRARY_PROBE, { DATABASE_URL: `pglite:${directory}` });
+    record(
+      "restart on the existing embedded database: resident memory (< 550 MB)",
+      `${again.rssMb} MB (ready in ${again.readyMs} ms)`,
+      again.rssMb < 550,
+    );
+    record(
+      "fuzzy profile lookup, median (< 20 ms)",
+      `${again.lookupMedianMs} ms (p99 ${again.lookupP99Ms} ms)`,
+      again.lookupMedianMs < 20,
+    );
+    record(
+      "profile compare, median (< 20 ms)",
+      `${again.compareMedianMs} ms (p99 ${again.compareP99Ms} ms)`,
+      again.compareMedianMs < 20,
+    );
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+async function server(serverUrl: string) {
+  const name = `cb_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    probe(LIBRARY_PROBE, { DATABASE_URL: url.toString() });
+    const again = probe(LIBRARY_PROBE, { DATABASE_URL: url.toString() });
+    record(
+      "restart against a PostgreSQL server: resident memory (< 250 MB)",
+      `${again.rssMb} MB`,
+      again.rssMb < 250,
+    );
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await embedded();
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+try {
+  await server(serverUrl);
+} catch (error) {
+  console.log(`skip  PostgreSQL server figures: ${serverUrl} unreachable (${(error as Error).message})`);
+}
+
+const failed = rows.filter((row) => !row.ok).length;
+console.log(`\n${rows.length - failed} of ${rows.length} floors met.`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,207 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppContext, openAppContext } from "../../src/app-context.js";
+import { runCli } from "../../src/cli/cli.js";
+import { loadConfig } from "../../src/config.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+type Run = { code: number; stdout: string; stderr: string };
+
+describe("competency-bot command line on the starter library", () => {
+  let database: TestDatabase;
+  let context: AppContext;
+
+  const run = async (...args: string[]): Promise<Run> => {
+    let stdout = "";
+    let stderr = "";
+    const code = await runCli(
+      args,
+      {
+        stdout: (text) => {
+          stdout += text;
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+        readStdin: async () => "",
+      },
+      { context },
+    );
+    return { code, stdout, stderr };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    context = await openAppContext(loadConfig({ DATABASE_URL: database.url }));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await database?.dispose();
+  });
+
+  it("loads the O*NET occupations and the sample framework on first start", async () => {
+    const { code, stdout } = await run("frameworks", "--json");
+    expect(code).toBe(0);
+    const frameworks = JSON.parse(stdout) as { name: string; profileCount: number; source: string }[];
+    expect(frameworks.map((f) => f.name)).toEqual(["onet", "sample"]);
+    expect(frameworks[0]?.profileCount).toBeGreaterThan(950);
+    expect(frameworks[0]?.source).toMatch(/CC BY 4\.0/);
+  });
+
+  it("shows a profile found through a typo, with its competencies by kind", async () => {
+    const { code, stdout } = await run("profile", "Markting", "Manager");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Marketing Manager {2}\(sample/);
+    expect(stdout).toMatch(
+      /General competencies \(7\)[\s\S]*Communication[\s\S]*Technical competencies \(8\)/,
+    );
+  });
+
+  it("finds an O*NET occupation by an abbreviation and credits the source", async () => {
+    const { code, stdout } = await run("profile", "registered nurse", "--json");
+    expect(code).toBe(0);
+    const profile = JSON.parse(stdout) as {
+      title: string;
+      code: string;
+      source: string;
+      competencies: unknown[];
+    };
+    expect(profile).toMatchObject({ title: "Registered Nurses", code: "29-1141.00" });
+    expect(profile.source).toMatch(/O\*NET 23\.0/);
+    expect(profile.competencies.length).toBeGreaterThan(20);
+  });
+
+  it("offers the candidates instead of guessing when a title is ambiguous", async () => {
+    const { code, stdout } = await run("profile", "PM");
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/which one did you mean\?\n 1\. /);
+  });
+
+  it("compares the classic pair with the one-line summary on top", async () => {
+    const { code, stdout } = await run("compare", "Marketing Manager", "vs", "Media Relations Specialist");
+    expect(code).toBe(0);
+    const [heading, summary] = stdout.split("\n");
+    expect(heading).toBe("Marketing Manager [sample]  vs  Media Relations Specialist [sample]");
+    expect(summary).toBe("General: 6 of 8 shared · Technical: 1 of 15 shared");
+    expect(stdout).toMatch(/Only Marketing Manager: .*Leadership/);
+  });
+
+  it("compares titles that contain commas when separated by | or quotes", async () => {
+    const piped = await run("compare", "Sales Managers | Marketing Managers", "--json");
+    const quoted = await run("compare", '"Sales Managers" "Marketing Managers"', "--json");
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout)).toEqual(JSON.parse(quoted.stdout));
+    expect(JSON.parse(piped.stdout).general.shared.length).toBeGreaterThan(5);
+  });
+
+  it("refuses a compare without two titles and says how to write one", async () => {
+    const { code, stderr } = await run("compare", "Marketing Manager");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/separated by " vs "/);
+  });
+
+  it("searches titles and alternate titles", async () => {
+    const { code, stdout } = await run("search", "accountant", "--limit", "3", "--json");
+    expect(code).toBe(0);
+    const matches = JSON.parse(stdout) as { title: string }[];
+    expect(matches).toHaveLength(3);
+    expect(matches.map((m) => m.title)).toContain("Accountants");
+  });
+
+  it("reports every problem of an invalid framework file and writes nothing", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cb-cli-")), "bad.yaml");
+    writeFileSync(
+      file,
+      [
+        "framework: acme",
+        "description: broken",
+        "competencies:",
+        "  - { name: Negotiation, kind: soft, definition: Reaches agreements. }",
+        "profiles:",
+        "  - { title: Buyer, competencies: [ { name: Negotiation, level: 7, importance: 3 }, { name: Haggling, level: 2, importance: 2 } ] }",
+      ].join("\n"),
+    );
+    const { code, stderr } = await run("import", "framework", file);
+    expect(code).toBe(2);
+    expect(stderr).toContain("3 problems found. Nothing was written.");
+    expect(stderr).toContain('competencies[0].kind: "soft" is not general or technical');
+    expect(stderr).toContain("profiles[0].competencies[0].level: 7 is not in 1–5");
+    expect(stderr).toContain('profiles[0].competencies[1].name: "Haggling" is not defined in competencies');
+    const frameworks = JSON.parse((await run("frameworks", "--json")).stdout) as { name: string }[];
+    expect(frameworks.map((f) => f.name)).toEqual(["onet", "sample"]);
+  });
+
+  it("imports a framework file, then updates it in place on a second import", async () => {
+    const first = await run("import", "framework", "examples/frameworks/acme.json", "--json");
+    expect(first.code).toBe(0);
+    const created = JSON.parse(first.stdout);
+    expect(created).toMatchObject({ created: true, profilesRemoved: 0 });
+    expect(created.profilesCreated).toBeGreaterThan(0);
+    const second = JSON.parse(
+      (await run("import", "framework", "examples/frameworks/acme.json", "--json")).stdout,
+    );
+    expect(second).toMatchObject({ created: false, profilesCreated: 0, profilesUpdated: 0 });
+    expect(second.profilesUnchanged).toBe(created.profilesCreated);
+    // The library is reloaded after an import: the new profiles can be looked up at once.
+    const search = JSON.parse((await run("search", "x", "--framework", "acme", "--json")).stdout);
+    expect(Array.isArray(search)).toBe(true);
+  });
+
+  it("imports an O*NET release directory whose columns are in another order", async () => {
+    const { code, stdout, stderr } = await run(
+      "import",
+      "onet",
+      "test/fixtures/onet/reordered",
+      "--version",
+      "29.0",
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Updated framework "onet"/);
+    expect(stderr).toMatch(/storing requirements/);
+    const frameworks = JSON.parse((await run("frameworks", "--json")).stdout) as {
+      name: string;
+      source: string;
+    }[];
+    expect(frameworks.find((f) => f.name === "onet")?.source).toMatch(/O\*NET 29\.0/);
+  });
+
+  it("refuses an O*NET directory with a missing file, naming it", async () => {
+    const { code, stderr } = await run("import", "onet", mkdtempSync(join(tmpdir(), "cb-empty-")));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/was not imported: .*Occupation Data/);
+  });
+
+  it("answers an unknown command or option with the usage", async () => {
+    const unknown = await run("profiel", "x");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /Unknown command "profiel x"[\s\S]*competency-bot compare <title A> vs <title B>/,
+    );
+    const option = await run("search", "x", "--colour");
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/Unknown option '--colour'/);
+  });
+});
+
+describe("the competency-bot executable", () => {
+  const exec = promisify(execFile);
+
+  it("prints the usage", async () => {
+    const { stdout } = await exec(process.execPath, ["bin/competency-bot.js", "--help"]);
+    expect(stdout).toMatch(/competency-bot profile <title>/);
+  });
+
+  it("refuses a malformed DATABASE_URL with the accepted forms, on stderr with a non-zero exit", async () => {
+    const failure = await exec(process.execPath, ["bin/competency-bot.js", "frameworks"], {
+      env: { ...process.env, DATABASE_URL: "mysql://localhost/db" },
+    }).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    expect(failure).toMatchObject({ code: 1, stdout: "" });
+    expect((failure as { stderr: string }).stderr).toMatch(
+      /DATABASE_URL "mysql:\/\/localhost\/db" is not understood[\s\S]*pglite:memory/,
+    );
+  });
+});
