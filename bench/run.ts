@@ -4,7 +4,7 @@
  * cannot warm or bloat another.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -15,6 +15,11 @@ const record = (floor: string, figure: string, ok: boolean) => {
   rows.push({ floor, figure, ok });
   console.log(`${ok ? "ok  " : "FAIL"}  ${floor}: ${figure}`);
 };
+
+/** The V8 flags of `npm start`, so a probe's resident memory is what the bot's would be. */
+const START_FLAGS = (JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string)
+  .split(" ")
+  .filter((word) => word.startsWith("--"));
 
 type ProbeFigures = {
   wallMs: number;
@@ -29,7 +34,7 @@ type ProbeFigures = {
 
 function probe(script: string, env: Record<string, string>): ProbeFigures {
   const started = performance.now();
-  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", script], {
+  const out = execFileSync(process.execPath, ["--expose-gc", ...START_FLAGS, script], {
     env: { ...process.env, LOG_LEVEL: "silent", ...env },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -39,7 +44,7 @@ function probe(script: string, env: Record<string, string>): ProbeFigures {
   return { ...JSON.parse(last), wallMs: Math.round(performance.now() - started) };
 }
 
-const LIBRARY_PROBE = "bench/probes/library-probe.ts";
+const LIBRARY_PROBE = "bench/probes/library-probe.mjs";
 
 async function embedded() {
   const directory = mkdtempSync(join(tmpdir(), "cb-bench-"));

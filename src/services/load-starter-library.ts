@@ -1,12 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { readFrameworkFile } from "../adapters/framework-file/read-framework-file.js";
 import { loadStarterOnet } from "../adapters/onet/starter-library.js";
 import { formatProblem } from "../domain/framework-file.js";
+import { fromPackageRoot } from "../package-root.js";
 import type { LibraryRepository } from "./ports.js";
 
-export const SAMPLE_FRAMEWORK_FILE = fileURLToPath(
-  new URL("../../data/frameworks/sample.yaml", import.meta.url),
-);
+export const SAMPLE_FRAMEWORK_FILE = fromPackageRoot("data", "frameworks", "sample.yaml");
 
 export type StarterLoadProgress = { stage: string; done: number; total: number };
 

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fromPackageRoot } from "../../package-root.js";
 import type { Database } from "./database.js";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
+export const MIGRATIONS_DIR = fromPackageRoot("prisma", "migrations");
 
 /** The advisory lock key Prisma's own migrate engine takes, so it and this runner exclude each other. */
 const MIGRATION_LOCK_KEY = 72707369;
