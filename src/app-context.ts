@@ -1,9 +1,11 @@
 import { type Database, openDatabase } from "./adapters/db/database.js";
 import { createLibraryRepository } from "./adapters/db/library-repository.js";
 import { migrate } from "./adapters/db/migrate.js";
+import { createPeopleRepository } from "./adapters/db/people-repository.js";
 import type { Config } from "./config.js";
 import { LibraryProvider } from "./services/library.js";
 import { loadStarterLibrary, type StarterLoadProgress } from "./services/load-starter-library.js";
+import type { PeopleRepository } from "./services/people-ports.js";
 import type { LibraryRepository } from "./services/ports.js";
 
 /** Everything the interfaces (Slack, console, command line) share: the store and the library. */
@@ -12,6 +14,7 @@ export type AppContext = {
   database: Database;
   libraryRepository: LibraryRepository;
   library: LibraryProvider;
+  peopleRepository: PeopleRepository;
   close(): Promise<void>;
 };
 
@@ -35,6 +38,7 @@ export async function openAppContext(
       database,
       libraryRepository,
       library: new LibraryProvider(libraryRepository),
+      peopleRepository: createPeopleRepository(database.prisma),
       close: () => database.close(),
     };
   } catch (error) {

@@ -175,6 +175,30 @@ describe("competency-bot command line on the starter library", () => {
     expect(stderr).toMatch(/was not imported: .*Occupation Data/);
   });
 
+  it("imports people, ranks successors for a role with bench strength, and reports a person's gaps", async () => {
+    const imported = await run("import", "people", "examples/people.csv", "--json");
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ people: 6, created: 6 });
+
+    const successors = await run("successors", "Marketing Manager", "--json");
+    expect(successors.code).toBe(0);
+    const list = JSON.parse(successors.stdout);
+    expect(list.profile.title).toBe("Marketing Manager");
+    expect(list.successors.length).toBeGreaterThan(0);
+    expect(list.successors[0]).toMatchObject({ percent: expect.any(Number), readiness: expect.any(String) });
+    expect(list.bench).toMatchObject({ positions: 1, minimumMatch: 60 });
+    expect((await run("successors", "Marketing Manager")).stdout).toMatch(/^Successors for Marketing Manager \[sample\]\nBench strength /);
+
+    const gaps = await run("gaps", "maya.chen@example.com", "Communications", "Director");
+    expect(gaps.code).toBe(0);
+    expect(gaps.stdout).toMatch(/^Maya Chen against Communications Director \[sample\]: \d+% match/);
+    expect(gaps.stdout).toMatch(/next level: /);
+
+    const unknown = await run("gaps", "nobody@example.com");
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/nobody@example\.com/);
+  });
+
   it("answers an unknown command or option with the usage", async () => {
     const unknown = await run("profiel", "x");
     expect(unknown.code).toBe(2);

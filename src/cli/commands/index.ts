@@ -1,5 +1,6 @@
 import type { CliCommand } from "../command.js";
 import { importFrameworkCommand, importOnetCommand } from "./import.js";
+import { gapsCommand, importPeopleCommand, successorsCommand } from "./succession.js";
 import {
   compareCommand,
   frameworksCommand,
@@ -16,5 +17,8 @@ export const COMMANDS: CliCommand[] = [
   frameworksCommand,
   importFrameworkCommand,
   importOnetCommand,
+  importPeopleCommand,
+  successorsCommand,
+  gapsCommand,
   migrateCommand,
 ];
