@@ -8,8 +8,8 @@ import type {
   ProfileDefinition,
   RequiredCompetency,
 } from "../../domain/library.js";
-import type { LibraryRepository, SaveFrameworkResult, SaveProgress } from "../../services/ports.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { LibraryRepository, SaveFrameworkResult, SaveProgress } from "../../services/ports.js";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -38,7 +38,10 @@ async function saveFramework(
   onProgress: (progress: SaveProgress) => void,
 ): Promise<SaveFrameworkResult> {
   await tx.$queryRawUnsafe("SELECT 1 FROM pg_advisory_xact_lock($1)", SAVE_FRAMEWORK_LOCK_KEY);
-  const existingFramework = await tx.framework.findUnique({ where: { name: definition.name }, select: { id: true } });
+  const existingFramework = await tx.framework.findUnique({
+    where: { name: definition.name },
+    select: { id: true },
+  });
   const framework = await tx.framework.upsert({
     where: { name: definition.name },
     create: { name: definition.name, description: definition.description, source: definition.source },
@@ -47,7 +50,11 @@ async function saveFramework(
   });
 
   const competencyIds = await saveCompetencies(tx, framework.id, definition.competencies);
-  onProgress({ stage: "competencies", done: definition.competencies.length, total: definition.competencies.length });
+  onProgress({
+    stage: "competencies",
+    done: definition.competencies.length,
+    total: definition.competencies.length,
+  });
 
   const stored = await tx.jobProfile.findMany({
     where: { frameworkId: framework.id },
@@ -72,7 +79,11 @@ async function saveFramework(
   const profileIds = new Map<ProfileDefinition, number>();
   for (const chunk of chunks(toCreate, CHUNK)) {
     const created = await tx.jobProfile.createManyAndReturn({
-      data: chunk.map((profile) => ({ frameworkId: framework.id, ...profileColumns(profile), contentHash: contentHash(profile) })),
+      data: chunk.map((profile) => ({
+        frameworkId: framework.id,
+        ...profileColumns(profile),
+        contentHash: contentHash(profile),
+      })),
       select: { id: true, title: true },
     });
     const idByTitle = new Map(created.map((row) => [row.title, row.id]));
