@@ -1,8 +1,11 @@
+import { createAssessmentRepository } from "./adapters/db/assessment-repository.js";
+import { type AuditRepository, createAuditRepository } from "./adapters/db/audit-repository.js";
 import { type Database, openDatabase } from "./adapters/db/database.js";
 import { createLibraryRepository } from "./adapters/db/library-repository.js";
 import { migrate } from "./adapters/db/migrate.js";
 import { createPeopleRepository } from "./adapters/db/people-repository.js";
 import type { Config } from "./config.js";
+import type { AssessmentRepository } from "./services/assessment-ports.js";
 import { LibraryProvider } from "./services/library.js";
 import { loadStarterLibrary, type StarterLoadProgress } from "./services/load-starter-library.js";
 import type { PeopleRepository } from "./services/people-ports.js";
@@ -15,6 +18,8 @@ export type AppContext = {
   libraryRepository: LibraryRepository;
   library: LibraryProvider;
   peopleRepository: PeopleRepository;
+  assessmentRepository: AssessmentRepository;
+  auditRepository: AuditRepository;
   close(): Promise<void>;
 };
 
@@ -39,6 +44,8 @@ export async function openAppContext(
       libraryRepository,
       library: new LibraryProvider(libraryRepository),
       peopleRepository: createPeopleRepository(database.prisma),
+      assessmentRepository: createAssessmentRepository(database.prisma),
+      auditRepository: createAuditRepository(database.prisma),
       close: () => database.close(),
     };
   } catch (error) {

@@ -41,4 +41,6 @@ export interface PeopleRepository {
    * candidate assessed through fit, kept as evidence-derived ratings with source ASSESSMENT.
    */
   savePersonRatings(personId: number, ratings: readonly Rating[]): Promise<void>;
+  /** Deletes the person and every rating of theirs; false when there is no such person. */
+  erasePerson(id: number): Promise<boolean>;
 }

@@ -38,6 +38,7 @@ export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
     savePeople: (definition) =>
       prisma.$transaction((tx) => savePeople(tx, definition), { maxWait: 30_000, timeout: 10 * 60_000 }),
     listPeopleWithRatings: (frameworkName, filter) => listPeopleWithRatings(prisma, frameworkName, filter),
+    erasePerson: async (id) => (await prisma.person.deleteMany({ where: { id } })).count > 0,
     findPersonByEmail: (email) =>
       prisma.person.findUnique({
         where: { email: email.trim().toLowerCase() },

@@ -1,6 +1,5 @@
 import type { CliCommand } from "../command.js";
 import { importFrameworkCommand, importOnetCommand } from "./import.js";
-import { gapsCommand, importPeopleCommand, successorsCommand } from "./succession.js";
 import {
   compareCommand,
   frameworksCommand,
@@ -8,6 +7,8 @@ import {
   profileCommand,
   searchCommand,
 } from "./library.js";
+import { auditCommand, forgetCommand, purgeCommand } from "./privacy.js";
+import { gapsCommand, importPeopleCommand, successorsCommand } from "./succession.js";
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: CliCommand[] = [
@@ -20,5 +21,8 @@ export const COMMANDS: CliCommand[] = [
   importPeopleCommand,
   successorsCommand,
   gapsCommand,
+  auditCommand,
+  purgeCommand,
+  forgetCommand,
   migrateCommand,
 ];

@@ -1,0 +1,104 @@
+import { invalidInput } from "../../domain/errors.js";
+import { forgetPersonalData } from "../../services/forget-personal-data.js";
+import { purgeCandidateText } from "../../services/purge-candidate-text.js";
+import { type CliCommand, print } from "../command.js";
+
+/** Who the audit trail names for work done from the command line (an administrator on this machine). */
+export const CLI_ACTOR = `cli:${process.env.USER ?? "admin"}`;
+
+function parseSince(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const relative = /^(\d+)([dh])$/.exec(value.trim());
+  if (relative) {
+    const hours = Number(relative[1]) * (relative[2] === "d" ? 24 : 1);
+    return new Date(Date.now() - hours * 3_600_000);
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw invalidInput(
+      `--since takes a date (2026-11-01, 2026-11-01T09:00Z) or an age (7d, 12h); got "${value}".`,
+    );
+  }
+  return date;
+}
+
+export const auditCommand: CliCommand = {
+  name: ["audit"],
+  usage: "audit [--since DATE|7d] [--limit N]",
+  summary: "List audit records: assessments, successor listings, denied attempts, erasures.",
+  options: { since: { type: "string" }, limit: { type: "string" } },
+  async run(input) {
+    const since = parseSince(input.values.since as string | undefined);
+    const limit = input.values.limit === undefined ? 200 : Number(input.values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+      throw invalidInput(`--limit must be a whole number from 1 to 10000; got "${input.values.limit}".`);
+    }
+    const records = await (await input.context()).auditRepository.list({ since, limit });
+    print(input, records, () =>
+      records.length === 0
+        ? "No audit records."
+        : records
+            .map((r) =>
+              [
+                r.at.toISOString(),
+                r.actor,
+                r.action,
+                r.target,
+                r.outcome,
+                r.engine ?? "",
+                r.detail ? JSON.stringify(r.detail) : "",
+              ]
+                .filter(Boolean)
+                .join("  "),
+            )
+            .join("\n"),
+    );
+    return 0;
+  },
+};
+
+export const purgeCommand: CliCommand = {
+  name: ["purge"],
+  usage: "purge",
+  summary: "Drop candidate text past its retention period now (the app also does this hourly).",
+  async run(input) {
+    if (input.positionals.length > 0) throw invalidInput("`purge` takes no arguments.");
+    const context = await input.context();
+    const result = await purgeCandidateText(
+      {
+        assessments: context.assessmentRepository,
+        audit: context.auditRepository,
+        clock: () => new Date(),
+        retentionDays: context.config.retentionDays,
+      },
+      CLI_ACTOR,
+    );
+    print(input, result, () => `Purged the candidate text of ${result.assessments} assessment(s).`);
+    return 0;
+  },
+};
+
+export const forgetCommand: CliCommand = {
+  name: ["forget"],
+  usage: "forget <assessment id | person email>",
+  summary: "Erase a candidate's or a person's personal data on request (audited).",
+  async run(input) {
+    if (input.positionals.length !== 1) throw invalidInput("Give one assessment id or one person's email.");
+    const context = await input.context();
+    const result = await forgetPersonalData(
+      {
+        assessments: context.assessmentRepository,
+        people: context.peopleRepository,
+        audit: context.auditRepository,
+      },
+      CLI_ACTOR,
+      input.positionals[0] as string,
+    );
+    print(input, result, () =>
+      result.kind === "person"
+        ? `Erased person ${result.id} and all their ratings.`
+        : `Erased the candidate text and quoted evidence of assessment ${result.id}; its scores remain for the audit trail.`,
+    );
+    return 0;
+  },
+};

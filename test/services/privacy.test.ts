@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAssessmentRepository } from "../../src/adapters/db/assessment-repository.js";
+import { createAuditRepository } from "../../src/adapters/db/audit-repository.js";
+import { createLibraryRepository } from "../../src/adapters/db/library-repository.js";
+import { createPeopleRepository } from "../../src/adapters/db/people-repository.js";
+import type { NewAssessment } from "../../src/services/assessment-ports.js";
+import { forgetPersonalData } from "../../src/services/forget-personal-data.js";
+import { purgeCandidateText } from "../../src/services/purge-candidate-text.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { marketingFramework } from "../support/frameworks.js";
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = new Date("2026-11-28T12:00:00Z");
+
+function assessment(id: string, purgeAfter: Date | null, requestKey: string | null = null): NewAssessment {
+  return {
+    id,
+    actor: "U_RECRUITER",
+    createdAt: new Date(NOW.getTime() - 40 * DAY),
+    profileId: null,
+    profileTitle: "Media Relations Specialist",
+    frameworkName: "acme",
+    profileVersion: 1,
+    engine: "local",
+    overall: 72,
+    general: 80,
+    technical: 65,
+    band: "strong",
+    details: {
+      competencies: [
+        { name: "Media Relations", status: "meets", evidence: [{ start: 0, end: 9, text: "pitched to" }] },
+      ],
+    },
+    summaryText: "pitched to 40 journalists; reach me at jo@example.com",
+    purgeAfter,
+    requestKey,
+  };
+}
+
+describe("candidate data retention, erasure and audit", () => {
+  let database: TestDatabase;
+  let deps: {
+    assessments: ReturnType<typeof createAssessmentRepository>;
+    audit: ReturnType<typeof createAuditRepository>;
+    people: ReturnType<typeof createPeopleRepository>;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    deps = {
+      assessments: createAssessmentRepository(database.prisma),
+      audit: createAuditRepository(database.prisma),
+      people: createPeopleRepository(database.prisma),
+    };
+  });
+  afterAll(() => database.dispose());
+
+  it("stores one assessment per request key, however often the request is delivered", async () => {
+    const first = await deps.assessments.create(
+      assessment("a-1", new Date(NOW.getTime() - DAY), "slack:retry-1"),
+    );
+    const again = await deps.assessments.create(
+      assessment("a-2", new Date(NOW.getTime() - DAY), "slack:retry-1"),
+    );
+    expect(first.duplicate).toBe(false);
+    expect(again).toMatchObject({ duplicate: true, record: { id: "a-1" } });
+    expect(await database.prisma.assessment.count()).toBe(1);
+  });
+
+  it("purges candidate text and quoted evidence past retention, keeping scores and offsets", async () => {
+    await deps.assessments.create(assessment("fresh", new Date(NOW.getTime() + 10 * DAY)));
+    const purged = await purgeCandidateText(
+      { assessments: deps.assessments, audit: deps.audit, clock: () => NOW, retentionDays: 30 },
+      "retention-job",
+    );
+    expect(purged).toEqual({ assessments: 1, cachedAnswers: 0 });
+    const old = await deps.assessments.findById("a-1");
+    expect(old).toMatchObject({ summaryText: null, overall: 72, band: "strong" });
+    expect(JSON.stringify(old?.details)).not.toContain("pitched");
+    expect(old?.details).toMatchObject({
+      competencies: [{ status: "meets", evidence: [{ start: 0, end: 9, text: null }] }],
+    });
+    expect((await deps.assessments.findById("fresh"))?.summaryText).toContain("journalists");
+    // Nothing left to purge: a second run (another instance's timer) changes nothing.
+    expect(
+      await purgeCandidateText(
+        { assessments: deps.assessments, audit: deps.audit, clock: () => NOW, retentionDays: 30 },
+        "retention-job",
+      ),
+    ).toEqual({ assessments: 0, cachedAnswers: 0 });
+  });
+
+  it("forgets an assessment's candidate data on request and records that it did", async () => {
+    expect(await forgetPersonalData(deps, "cli:admin", "fresh")).toEqual({ kind: "assessment", id: "fresh" });
+    expect((await deps.assessments.findById("fresh"))?.summaryText).toBeNull();
+    await expect(forgetPersonalData(deps, "cli:admin", "no-such-id")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("forgets a person with all their ratings", async () => {
+    await createLibraryRepository(database.prisma).saveFramework(marketingFramework());
+    await deps.people.savePeople({
+      people: [
+        {
+          email: "jo@example.com",
+          name: "Jo Example",
+          slackUserId: null,
+          currentProfile: null,
+          ratings: [{ framework: "acme", competency: "Teamwork", level: 3, source: "MANAGER", ratedAt: NOW }],
+        },
+      ],
+    });
+    expect(await forgetPersonalData(deps, "cli:admin", "JO@example.com")).toMatchObject({ kind: "person" });
+    expect(await deps.people.findPersonByEmail("jo@example.com")).toBeNull();
+    expect(await database.prisma.competencyRating.count()).toBe(0);
+  });
+
+  it("lists the audit trail newest first, without candidate text", async () => {
+    const records = await deps.audit.list({ since: new Date(0) });
+    expect(records.map((r) => r.action)).toEqual([
+      "forget_person",
+      "forget_assessment",
+      "purge_candidate_text",
+    ]);
+    expect(JSON.stringify(records)).not.toMatch(/journalists|jo@example\.com/);
+  });
+});
