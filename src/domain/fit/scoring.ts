@@ -1,0 +1,154 @@
+/**
+ * The fit scoring rule (docs/decisions/003-fit-scoring.md): from per-competency evidence to a
+ * deterministic fit. Any extractor's evidence (the local engine's or a model's) goes through this rule.
+ */
+
+import type { JobProfile, RequiredCompetency } from "../library.js";
+import { behaviouralQuestion } from "./questions.js";
+import type { CompetencyEvidence, CompetencyFit, CompetencyStatus, FitBand, FitResult } from "./types.js";
+
+export const STRONG_FIT = 70;
+export const PARTIAL_FIT = 40;
+/** Essential competencies weigh this much more than others of the same importance. */
+export const ESSENTIAL_WEIGHT = 2;
+/** Share of the overall fit that technical competencies carry when a profile has both kinds. */
+export const TECHNICAL_SHARE = 0.6;
+/** The highest overall fit while an essential competency has no evidence: it cannot be "strong". */
+export const CAP_WITH_ESSENTIAL_UNKNOWN = STRONG_FIT - 1;
+
+export function bandFor(overall: number): FitBand {
+  if (overall >= STRONG_FIT) return "strong";
+  if (overall >= PARTIAL_FIT) return "partial";
+  return "weak";
+}
+
+export function statusFor(demonstrated: number, required: number, hasEvidence: boolean): CompetencyStatus {
+  if (!hasEvidence || demonstrated <= 0) return "no_evidence";
+  if (demonstrated >= required) return "meets";
+  if (demonstrated >= required - 1) return "partial";
+  return "gap";
+}
+
+/** Credit for one competency, 0–1: full at or above the required level, proportional below it. */
+export function creditFor(demonstrated: number, required: number): number {
+  if (demonstrated <= 0) return 0;
+  return Math.min(1, demonstrated / Math.max(1, required));
+}
+
+function weightOf(requirement: Pick<RequiredCompetency, "importance" | "essential">): number {
+  return Math.max(1, requirement.importance) * (requirement.essential ? ESSENTIAL_WEIGHT : 1);
+}
+
+function groupScore(fits: readonly CompetencyFit[]): number | null {
+  if (fits.length === 0) return null;
+  let weighted = 0;
+  let total = 0;
+  for (const fit of fits) {
+    const weight = weightOf(fit);
+    weighted += weight * creditFor(fit.demonstratedLevel, fit.requiredLevel);
+    total += weight;
+  }
+  return Math.round((100 * weighted) / total);
+}
+
+function clampLevel(level: number): number {
+  if (!Number.isFinite(level)) return 0;
+  return Math.max(0, Math.min(5, Math.round(level)));
+}
+
+function competencyFit(
+  requirement: RequiredCompetency,
+  evidence: CompetencyEvidence | undefined,
+): CompetencyFit {
+  const spans = evidence?.evidence ?? [];
+  const hasEvidence = spans.length > 0;
+  const demonstratedLevel = hasEvidence ? Math.max(1, clampLevel(evidence?.demonstratedLevel ?? 0)) : 0;
+  return {
+    competencyId: requirement.competencyId,
+    name: requirement.name,
+    kind: requirement.kind,
+    category: requirement.category,
+    requiredLevel: requirement.level,
+    importance: requirement.importance,
+    essential: requirement.essential,
+    demonstratedLevel,
+    status: statusFor(demonstratedLevel, requirement.level, hasEvidence),
+    evidence: spans,
+    rationale: evidence?.rationale ?? (hasEvidence ? "" : "No evidence found."),
+  };
+}
+
+function byPriority(a: CompetencyFit, b: CompetencyFit): number {
+  return (
+    Number(b.essential) - Number(a.essential) ||
+    b.importance - a.importance ||
+    b.requiredLevel - b.demonstratedLevel - (a.requiredLevel - a.demonstratedLevel) ||
+    a.name.localeCompare(b.name) ||
+    a.competencyId - b.competencyId
+  );
+}
+
+function byStrength(a: CompetencyFit, b: CompetencyFit): number {
+  return (
+    b.importance - a.importance ||
+    b.demonstratedLevel - b.requiredLevel - (a.demonstratedLevel - a.requiredLevel) ||
+    a.name.localeCompare(b.name) ||
+    a.competencyId - b.competencyId
+  );
+}
+
+/** The deterministic scoring rule: same profile and evidence, same result. */
+export function scoreFit(
+  profile: JobProfile,
+  evidence: readonly CompetencyEvidence[],
+  engine: string,
+): FitResult {
+  const byId = new Map(evidence.map((item) => [item.competencyId, item]));
+  const competencies = profile.competencies.map((requirement) =>
+    competencyFit(requirement, byId.get(requirement.competencyId)),
+  );
+  const general = groupScore(competencies.filter((fit) => fit.kind === "GENERAL"));
+  const technical = groupScore(competencies.filter((fit) => fit.kind === "TECHNICAL"));
+  const essentialWithoutEvidence = competencies
+    .filter((fit) => fit.essential && fit.status === "no_evidence")
+    .map((fit) => fit.name);
+  let overall =
+    general !== null && technical !== null
+      ? Math.round((1 - TECHNICAL_SHARE) * general + TECHNICAL_SHARE * technical)
+      : (technical ?? general ?? 0);
+  if (essentialWithoutEvidence.length > 0) overall = Math.min(overall, CAP_WITH_ESSENTIAL_UNKNOWN);
+  const strengths = competencies.filter((fit) => fit.status === "meets").sort(byStrength);
+  const requirements = new Map(
+    profile.competencies.map((requirement) => [requirement.competencyId, requirement]),
+  );
+  const gaps = competencies
+    .filter((fit) => fit.status !== "meets")
+    .sort(byPriority)
+    .map((fit) => {
+      const requirement = requirements.get(fit.competencyId);
+      return {
+        competency: fit,
+        question: behaviouralQuestion({
+          name: fit.name,
+          definition: requirement?.definition ?? "",
+          indicators: requirement?.indicators ?? {},
+          requiredLevel: fit.requiredLevel,
+        }),
+      };
+    });
+  return {
+    profileId: profile.id,
+    title: profile.title,
+    frameworkName: profile.frameworkName,
+    profileVersion: profile.version,
+    overall,
+    general,
+    technical,
+    band: bandFor(overall),
+    competencies,
+    essentialWithoutEvidence,
+    strengths,
+    gaps,
+    engine,
+  };
+}
