@@ -91,7 +91,7 @@ export async function runCli(args: string[], io: CliIO, options: RunCliOptions =
     });
   } catch (error) {
     io.stderr(`${describeError(error)}\n`);
-    return error instanceof AppError && error.code === "INVALID_INPUT" ? 2 : 1;
+    return isInputError(error) ? 2 : 1;
   } finally {
     // An open embedded database keeps the event loop alive: close it or the process never exits.
     await (context as AppContext | null)?.close();
@@ -102,6 +102,11 @@ function describeError(error: unknown): string {
   if (error instanceof AppError) {
     return [error.message, ...error.problems.map((problem) => `  - ${problem}`)].join("\n");
   }
-  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ConfigError || isInputError(error)) return (error as Error).message;
   return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** AppError's and the fit engine's refusals of what the user typed carry the code INVALID_INPUT. */
+function isInputError(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === "INVALID_INPUT";
 }

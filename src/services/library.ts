@@ -1,3 +1,4 @@
+import { FitEngine } from "../domain/fit/index.js";
 import type { JobProfile } from "../domain/library.js";
 import { type LookupResult, TitleIndex, type TitleMatch } from "../domain/title-index.js";
 import type { LibraryRepository } from "./ports.js";
@@ -9,6 +10,7 @@ import type { LibraryRepository } from "./ports.js";
 export class Library {
   private readonly byId: Map<number, JobProfile>;
   private readonly titles: TitleIndex;
+  private engine: FitEngine | null = null;
 
   constructor(readonly profiles: JobProfile[]) {
     this.byId = new Map(profiles.map((profile) => [profile.id, profile]));
@@ -29,6 +31,12 @@ export class Library {
 
   lookup(title: string, options?: { framework?: string }): LookupResult {
     return this.titles.lookup(title, options);
+  }
+
+  /** The candidate matcher's indexes over every profile, built on first use. */
+  get fitEngine(): FitEngine {
+    this.engine ??= new FitEngine(this.profiles);
+    return this.engine;
   }
 
   search(query: string, options?: { limit?: number; framework?: string; family?: string }): TitleMatch[] {

@@ -15,7 +15,8 @@ describe("competency-bot command line on the starter library", () => {
   let database: TestDatabase;
   let context: AppContext;
 
-  const run = async (...args: string[]): Promise<Run> => {
+  const run = (...args: string[]) => runWithStdin("", ...args);
+  const runWithStdin = async (stdin: string, ...args: string[]): Promise<Run> => {
     let stdout = "";
     let stderr = "";
     const code = await runCli(
@@ -27,7 +28,7 @@ describe("competency-bot command line on the starter library", () => {
         stderr: (text) => {
           stderr += text;
         },
-        readStdin: async () => "",
+        readStdin: async () => stdin,
       },
       { context },
     );
@@ -135,6 +136,103 @@ describe("competency-bot command line on the starter library", () => {
     expect(frameworks.map((f) => f.name)).toEqual(["onet", "sample"]);
   });
 
+  it("refuses an O*NET directory with a missing file, naming it", async () => {
+    const { code, stderr } = await run("import", "onet", mkdtempSync(join(tmpdir(), "cb-empty-")));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/was not imported: .*Occupation Data/);
+  });
+
+  it("imports people, ranks successors for a role with bench strength, and reports a person's gaps", async () => {
+    const imported = await run("import", "people", "examples/people.csv", "--json");
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ people: 6, created: 6 });
+
+    const successors = await run("successors", "Marketing Manager", "--json");
+    expect(successors.code).toBe(0);
+    const list = JSON.parse(successors.stdout);
+    expect(list.profile.title).toBe("Marketing Manager");
+    expect(list.successors.length).toBeGreaterThan(0);
+    expect(list.successors[0]).toMatchObject({ percent: expect.any(Number), readiness: expect.any(String) });
+    expect(list.bench).toMatchObject({ positions: 1, minimumMatch: 60 });
+    expect((await run("successors", "Marketing Manager")).stdout).toMatch(
+      /^Successors for Marketing Manager \[sample\]\nBench strength /,
+    );
+
+    const gaps = await run("gaps", "maya.chen@example.com", "Communications", "Director");
+    expect(gaps.code).toBe(0);
+    expect(gaps.stdout).toMatch(/^Maya Chen against Communications Director \[sample\]: \d+% match/);
+    expect(gaps.stdout).toMatch(/next level: /);
+
+    const unknown = await run("gaps", "nobody@example.com");
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/nobody@example\.com/);
+  });
+
+  const SUMMARY =
+    "Media relations lead, 6 years. Pitched and placed stories with national journalists, wrote press releases, " +
+    "handled crisis communication during a data incident and trained spokespeople.";
+
+  it("assesses a summary from standard input against a profile, quoting exact evidence, and stores it", async () => {
+    const { code, stdout } = await runWithStdin(SUMMARY, "fit", "Media Relations Specialist", "--json");
+    expect(code).toBe(0);
+    const fit = JSON.parse(stdout);
+    expect(fit).toMatchObject({
+      title: "Media Relations Specialist",
+      engine: "local",
+      band: expect.any(String),
+    });
+    const quoted = fit.competencies.flatMap(
+      (c: { evidence: { start: number; end: number; text: string }[] }) => c.evidence,
+    );
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const span of quoted) expect(SUMMARY.slice(span.start, span.end)).toBe(span.text);
+    const audit = JSON.parse((await run("audit", "--json")).stdout) as {
+      action: string;
+      detail: { assessmentId?: string };
+    }[];
+    expect(audit.find((r) => r.action === "assess_fit")?.detail.assessmentId).toBe(fit.assessmentId);
+    expect(JSON.stringify(audit)).not.toContain("journalists");
+  });
+
+  it("refuses an empty or over-long summary, naming the limit", async () => {
+    const empty = await runWithStdin("   ", "fit", "Media Relations Specialist");
+    expect(empty).toMatchObject({ code: 2 });
+    expect(empty.stderr).toMatch(/standard input or with --file/);
+    const long = await runWithStdin("x".repeat(20_001), "fit", "Media Relations Specialist");
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/20,001 characters; the limit is 20,000/);
+  });
+
+  it("screens JSON lines in one process, reporting bad lines by id or line number and running the rest", async () => {
+    const input = [
+      JSON.stringify({ id: "a", text: SUMMARY }),
+      "not json",
+      JSON.stringify({ id: "b", text: "" }),
+      JSON.stringify({
+        id: "c",
+        text: "Registered nurse, ICU, 5 years: patient assessment, medication administration.",
+      }),
+    ].join("\n");
+    const { code, stdout, stderr } = await runWithStdin(input, "match", "--jsonl", "--top", "3");
+    expect(code).toBe(1);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.id)).toEqual(["a", null, "b", "c"]);
+    expect(lines[0].results).toHaveLength(3);
+    expect(lines[0].results[0]).toEqual({
+      title: expect.any(String),
+      framework: expect.any(String),
+      score: expect.any(Number),
+      general: expect.anything(),
+      technical: expect.anything(),
+    });
+    expect(lines[3].results.map((r: { title: string }) => r.title)).toContain("Registered Nurses");
+    expect(stderr).toMatch(/line 2: line 2 is not JSON/);
+    expect(stderr).toMatch(/id b: The summary is empty/);
+  });
+
   it("imports a framework file, then updates it in place on a second import", async () => {
     const first = await run("import", "framework", "examples/frameworks/acme.json", "--json");
     expect(first.code).toBe(0);
@@ -167,36 +265,6 @@ describe("competency-bot command line on the starter library", () => {
       source: string;
     }[];
     expect(frameworks.find((f) => f.name === "onet")?.source).toMatch(/O\*NET 29\.0/);
-  });
-
-  it("refuses an O*NET directory with a missing file, naming it", async () => {
-    const { code, stderr } = await run("import", "onet", mkdtempSync(join(tmpdir(), "cb-empty-")));
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/was not imported: .*Occupation Data/);
-  });
-
-  it("imports people, ranks successors for a role with bench strength, and reports a person's gaps", async () => {
-    const imported = await run("import", "people", "examples/people.csv", "--json");
-    expect(imported.code).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ people: 6, created: 6 });
-
-    const successors = await run("successors", "Marketing Manager", "--json");
-    expect(successors.code).toBe(0);
-    const list = JSON.parse(successors.stdout);
-    expect(list.profile.title).toBe("Marketing Manager");
-    expect(list.successors.length).toBeGreaterThan(0);
-    expect(list.successors[0]).toMatchObject({ percent: expect.any(Number), readiness: expect.any(String) });
-    expect(list.bench).toMatchObject({ positions: 1, minimumMatch: 60 });
-    expect((await run("successors", "Marketing Manager")).stdout).toMatch(/^Successors for Marketing Manager \[sample\]\nBench strength /);
-
-    const gaps = await run("gaps", "maya.chen@example.com", "Communications", "Director");
-    expect(gaps.code).toBe(0);
-    expect(gaps.stdout).toMatch(/^Maya Chen against Communications Director \[sample\]: \d+% match/);
-    expect(gaps.stdout).toMatch(/next level: /);
-
-    const unknown = await run("gaps", "nobody@example.com");
-    expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toMatch(/nobody@example\.com/);
   });
 
   it("answers an unknown command or option with the usage", async () => {

@@ -1,4 +1,5 @@
 import type { CliCommand } from "../command.js";
+import { fitCommand, matchCommand } from "./fit.js";
 import { importFrameworkCommand, importOnetCommand } from "./import.js";
 import {
   compareCommand,
@@ -16,6 +17,8 @@ export const COMMANDS: CliCommand[] = [
   searchCommand,
   compareCommand,
   frameworksCommand,
+  fitCommand,
+  matchCommand,
   importFrameworkCommand,
   importOnetCommand,
   importPeopleCommand,
