@@ -267,6 +267,23 @@ describe("competency-bot command line on the starter library", () => {
     expect(frameworks.find((f) => f.name === "onet")?.source).toMatch(/O\*NET 29\.0/);
   });
 
+  it("evaluates any labelled set against a loaded framework, and reports bad lines by number", async () => {
+    expect((await run("import", "framework", "eval/framework.yaml")).code).toBe(0);
+    const { code, stdout } = await run("eval", "--framework", "eval-dev", "--input", "eval/dev-set.jsonl", "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ framework: "eval-dev", count: 112, labelsNotInFramework: [] });
+    expect(report.top1).toBeGreaterThan(0.9);
+    expect(report.top5).toBeGreaterThanOrEqual(report.top3);
+    expect(report.macroF1).toBeGreaterThan(0.9);
+
+    const file = join(mkdtempSync(join(tmpdir(), "cb-eval-")), "bad.jsonl");
+    writeFileSync(file, '{"id":"1","text":"nurse","label":"Registered Nurse"}\nnope\n{"id":"3"}\n');
+    const bad = await run("eval", "--framework", "eval-dev", "--input", file);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/2 bad line\(s\)[\s\S]*line 2: not JSON[\s\S]*line 3: needs "id"/);
+  });
+
   it("answers an unknown command or option with the usage", async () => {
     const unknown = await run("profiel", "x");
     expect(unknown.code).toBe(2);

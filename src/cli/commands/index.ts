@@ -1,4 +1,5 @@
 import type { CliCommand } from "../command.js";
+import { evalCommand } from "./eval.js";
 import { fitCommand, matchCommand } from "./fit.js";
 import { importFrameworkCommand, importOnetCommand } from "./import.js";
 import {
@@ -19,6 +20,7 @@ export const COMMANDS: CliCommand[] = [
   frameworksCommand,
   fitCommand,
   matchCommand,
+  evalCommand,
   importFrameworkCommand,
   importOnetCommand,
   importPeopleCommand,

@@ -4,6 +4,7 @@
  */
 
 import { FitEngine } from "./matcher.js";
+import type { FitResult } from "./types.js";
 
 export type LabelledSummary = {
   id: string;
@@ -56,40 +57,79 @@ function macroF1(pairs: readonly { gold: string; predicted: string }[]): number 
   return scores.reduce((sum, value) => sum + value, 0) / Math.max(1, scores.length);
 }
 
-function evidenceScores(engine: FitEngine, items: readonly LabelledSummary[], framework: string | undefined) {
-  const byCompetency: Record<string, EvidenceScore> = {};
-  let predicted = 0;
-  let correct = 0;
-  let expected = 0;
-  for (const item of items) {
-    if (!item.competencies || Array.isArray(item.label)) continue;
-    const profileId = engine.profileIdOf(item.label, framework);
-    if (profileId === undefined) continue;
-    const truth = new Set(item.competencies.map(normalizeTitle));
-    for (const fit of engine.assess(item.text, profileId).competencies) {
-      const name = normalizeTitle(fit.name);
-      const score = byCompetency[fit.name] ?? { predicted: 0, correct: 0, expected: 0 };
-      byCompetency[fit.name] = score;
-      const found = fit.status !== "no_evidence";
-      if (found) {
-        predicted++;
-        score.predicted++;
-      }
-      if (truth.has(name)) {
-        expected++;
-        score.expected++;
-        if (found) {
-          correct++;
-          score.correct++;
-        }
-      }
+type EvidenceTally = {
+  predicted: number;
+  correct: number;
+  expected: number;
+  byCompetency: Record<string, EvidenceScore>;
+};
+
+/** Adds one assessment's evidence to the tally, judged against the competencies annotated by hand. */
+function tallyEvidence(tally: EvidenceTally, fit: FitResult, annotated: readonly string[]): void {
+  const truth = new Set(annotated.map(normalizeTitle));
+  for (const competency of fit.competencies) {
+    const score = tally.byCompetency[competency.name] ?? { predicted: 0, correct: 0, expected: 0 };
+    tally.byCompetency[competency.name] = score;
+    const found = competency.status !== "no_evidence";
+    const expected = truth.has(normalizeTitle(competency.name));
+    if (found) {
+      tally.predicted++;
+      score.predicted++;
+    }
+    if (expected) {
+      tally.expected++;
+      score.expected++;
+    }
+    if (found && expected) {
+      tally.correct++;
+      score.correct++;
     }
   }
+}
+
+function evidenceReport(tally: EvidenceTally) {
   return {
-    precision: predicted === 0 ? null : correct / predicted,
-    recall: expected === 0 ? null : correct / expected,
-    byCompetency,
+    precision: tally.predicted === 0 ? null : tally.correct / tally.predicted,
+    recall: tally.expected === 0 ? null : tally.correct / tally.expected,
+    byCompetency: tally.byCompetency,
   };
+}
+
+/** The annotated items, each with the id of its label profile. */
+function annotatedItems(engine: FitEngine, items: readonly LabelledSummary[], framework: string | undefined) {
+  return items.flatMap((item) => {
+    if (!item.competencies || Array.isArray(item.label)) return [];
+    const profileId = engine.profileIdOf(item.label, framework);
+    return profileId === undefined ? [] : [{ item, profileId, competencies: item.competencies }];
+  });
+}
+
+function evidenceScores(engine: FitEngine, items: readonly LabelledSummary[], framework: string | undefined) {
+  const tally: EvidenceTally = { predicted: 0, correct: 0, expected: 0, byCompetency: {} };
+  for (const { item, profileId, competencies } of annotatedItems(engine, items, framework)) {
+    tallyEvidence(tally, engine.assess(item.text, profileId), competencies);
+  }
+  return evidenceReport(tally);
+}
+
+/**
+ * Evidence precision and recall of any assessor (the OpenAI one, say) on the annotated items, so two
+ * engines can be compared on the same data. `engines` counts which engine answered each item.
+ */
+export async function evaluateEvidenceWith(
+  assess: (summary: string, profileId: number) => Promise<FitResult>,
+  engine: FitEngine,
+  items: readonly LabelledSummary[],
+  options: { framework?: string } = {},
+): Promise<ReturnType<typeof evidenceReport> & { engines: Record<string, number> }> {
+  const tally: EvidenceTally = { predicted: 0, correct: 0, expected: 0, byCompetency: {} };
+  const engines: Record<string, number> = {};
+  for (const { item, profileId, competencies } of annotatedItems(engine, items, options.framework)) {
+    const fit = await assess(item.text, profileId);
+    engines[fit.engine] = (engines[fit.engine] ?? 0) + 1;
+    tallyEvidence(tally, fit, competencies);
+  }
+  return { ...evidenceReport(tally), engines };
 }
 
 /** Ranks every labelled summary against the framework and scores the rankings. */

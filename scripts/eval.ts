@@ -1,12 +1,20 @@
 /**
- * Prints the fit engine's evaluation next to the TF-IDF baseline:
- *   npx tsx test/domain/fit/eval-report.ts [--onet] [--misses]
+ * `npm run eval`: the fit engine's matching quality on the development set, next to a plain TF-IDF
+ * baseline, and its evidence precision.
+ *   npm run eval [-- --onet] [--misses] [--openai]
+ * --onet adds the O*NET checks (45 summaries against 967 occupations, and the development set cut to
+ * the customer format); --openai also reads the annotated summaries with the OpenAI-compatible server
+ * configured by OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL and compares its evidence with the
+ * local engine's (ranking stays local: the model reads one profile at a time).
  */
-import { type EvaluationReport, evaluateRanking } from "../../../src/domain/fit/evaluate.js";
-import { FitEngine } from "../../../src/domain/fit/index.js";
-import { TfidfBaseline } from "../../../src/domain/fit/tfidf-baseline.js";
-import { BLIND_PROFILE_TITLES, ONET_EQUIVALENTS } from "./support/onet-equivalents.js";
-import { loadEvalProfiles, loadOnetProfiles, readLabelled } from "./support/profiles.js";
+import { createOpenAiAssessor } from "../src/adapters/openai/create-openai-assessor.js";
+import { loadConfig } from "../src/config.js";
+import { type EvaluationReport, evaluateEvidenceWith, evaluateRanking } from "../src/domain/fit/evaluate.js";
+import { FitEngine } from "../src/domain/fit/index.js";
+import { TfidfBaseline } from "../src/domain/fit/tfidf-baseline.js";
+import { byProfileId } from "../src/services/model-assessor.js";
+import { BLIND_PROFILE_TITLES, ONET_EQUIVALENTS } from "../test/domain/fit/support/onet-equivalents.js";
+import { loadEvalProfiles, loadOnetProfiles, readLabelled } from "../test/domain/fit/support/profiles.js";
 
 const percent = (value: number | null): string =>
   value === null ? "  n/a" : `${(100 * value).toFixed(1)}%`.padStart(6);
@@ -94,4 +102,24 @@ if (process.argv.includes("--onet")) {
   );
   if (process.argv.includes("--cross-misses"))
     for (const miss of crossOurs.misses) console.log(`  miss ${miss.id} → ${miss.predicted.join(" / ")}`);
+}
+
+if (process.argv.includes("--openai")) {
+  const assessor = createOpenAiAssessor(loadConfig().openai);
+  if (!assessor) {
+    console.log("--openai needs OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server).");
+    process.exitCode = 2;
+  } else {
+    const engine = new FitEngine(devProfiles);
+    const byId = new Map(devProfiles.map((profile) => [profile.id, profile]));
+    const assess = byProfileId(assessor, (id) => byId.get(id) as (typeof devProfiles)[number]);
+    const model = await evaluateEvidenceWith(assess, engine, dev, { framework: "eval-dev" });
+    const local = await evaluateEvidenceWith(async (text, id) => engine.assess(text, id), engine, dev, {
+      framework: "eval-dev",
+    });
+    console.log("evidence on the annotated eval-dev summaries, per engine:");
+    console.log(`  local   precision ${percent(local.precision)} recall ${percent(local.recall)}`);
+    console.log(`  openai  precision ${percent(model.precision)} recall ${percent(model.recall)}`);
+    console.log(`  answered by: ${JSON.stringify(model.engines)}`);
+  }
 }
