@@ -60,6 +60,8 @@ export type LookupResult =
 
 const FOUND_THRESHOLD = 0.75;
 const AMBIGUITY_MARGIN = 0.05;
+/** A fuzzy score this high is a typo of the title it matched, not a loose resemblance. */
+const TYPO_SCORE = 0.9;
 /** Below this a title is noise, not a suggestion. */
 const SUGGESTION_FLOOR = 0.3;
 const MAX_CANDIDATES = 5;
@@ -522,7 +524,9 @@ export class TitleIndex {
     if (!close.every((scored) => this.nameKey[scored.name] === key)) return undefined;
     const titles = close.filter((scored) => this.nameIsTitle[scored.name] === 1);
     if (titles.length === 1) return titles[0];
-    // The same title in two frameworks: the one spelled as the corrected query reads wins, as in rule 1.
+    // The same title in two frameworks: for a near-exact query (a typo), the one spelled as the
+    // corrected query reads wins, as in rule 1. A loose match stays a question for the user.
+    if ((close[0]?.score ?? 0) < TYPO_SCORE) return undefined;
     const verbatim = titles.filter((scored) => literalKey(this.toMatch(scored).matchedTitle) === key);
     return verbatim.length === 1 ? verbatim[0] : undefined;
   }

@@ -204,6 +204,7 @@ describe("TitleIndex.lookup", () => {
   it("prefers the title spelled as typed when two frameworks hold the same title", () => {
     expect(found(index.lookup("Marketing Manager")).profileId).toBe(marketingSample.profileId);
     expect(found(index.lookup("marketing managers")).profileId).toBe(marketingOnet.profileId);
+    expect(found(index.lookup("Markting Manager")).profileId).toBe(marketingSample.profileId);
   });
 
   it("is ambiguous across frameworks when neither is spelled as typed, unless a framework is given", () => {
