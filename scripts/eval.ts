@@ -14,7 +14,14 @@ import { FitEngine } from "../src/domain/fit/index.js";
 import { TfidfBaseline } from "../src/domain/fit/tfidf-baseline.js";
 import { byProfileId } from "../src/services/model-assessor.js";
 import { BLIND_PROFILE_TITLES, ONET_EQUIVALENTS } from "../test/domain/fit/support/onet-equivalents.js";
-import { loadEvalProfiles, loadOnetProfiles, readLabelled } from "../test/domain/fit/support/profiles.js";
+import {
+  EVAL_DIRECTORY,
+  loadEvalProfiles,
+  loadOnetProfiles,
+  readFrameworkYaml,
+  readLabelled,
+  toJobProfiles,
+} from "../test/domain/fit/support/profiles.js";
 
 const percent = (value: number | null): string =>
   value === null ? "  n/a" : `${(100 * value).toFixed(1)}%`.padStart(6);
@@ -34,6 +41,18 @@ console.log(line("tf-idf", baseline));
 if (showMisses)
   for (const miss of ours.misses)
     console.log(`  miss ${miss.id}: ${miss.label} → ${miss.predicted.slice(0, 3).join(" / ")}`);
+
+/**
+ * A held-out check: a 25-profile framework and 83 résumés written by someone who had not seen the
+ * engine or the development set (eval/blind); never used to tune anything.
+ */
+const blindProfiles = toJobProfiles(readFrameworkYaml(`${EVAL_DIRECTORY}blind/framework.yaml`));
+const blind = readLabelled("blind/resumes.jsonl");
+console.log(`blind-25 (held out): ${blind.length} résumés, ${blindProfiles.length} profiles`);
+console.log(line("ours", evaluateRanking(new FitEngine(blindProfiles), blind, { framework: "blind-25" })));
+console.log(
+  line("tf-idf", evaluateRanking(new TfidfBaseline(blindProfiles), blind, { framework: "blind-25" })),
+);
 
 /** Robustness: every summary followed by the same generic paragraph real résumés carry. */
 const filler = `
