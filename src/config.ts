@@ -47,6 +47,51 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((value) => (value === undefined ? fallback : ["true", "1", "yes", "on"].includes(value)));
 
+/** Who holds a role: Slack user ids (U…, W…) and Slack user group ids (S…). */
+export type RoleMembers = { users: string[]; groups: string[] };
+
+/**
+ * The roles of docs/access-control.md, from ROLE_RECRUITERS, ROLE_HR and ROLE_ADMINS. `configured` is
+ * false when none of them is set: a fresh install, where the default policy of that document applies.
+ */
+export type RolesConfig = {
+  recruiters: RoleMembers;
+  hr: RoleMembers;
+  admins: RoleMembers;
+  configured: boolean;
+};
+
+/** No ROLE_* variable set. */
+export const NO_ROLES: RolesConfig = Object.freeze({
+  recruiters: { users: [], groups: [] },
+  hr: { users: [], groups: [] },
+  admins: { users: [], groups: [] },
+  configured: false,
+});
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const SLACK_GROUP_ID = /^S[A-Z0-9]{2,}$/;
+
+/** A comma- or space-separated list of Slack user and user group ids; unset or blank is null. */
+const roleMembers = z
+  .string()
+  .optional()
+  .transform((value, context): RoleMembers | null => {
+    const ids = (value ?? "").split(/[\s,]+/).filter(Boolean);
+    if (ids.length === 0) return null;
+    const members: RoleMembers = { users: [], groups: [] };
+    for (const id of ids) {
+      if (SLACK_USER_ID.test(id)) members.users.push(id);
+      else if (SLACK_GROUP_ID.test(id)) members.groups.push(id);
+      else
+        context.addIssue({
+          code: "custom",
+          message: `"${id.slice(0, 40)}" is not a Slack user id (U…, W…) or user group id (S…)`,
+        });
+    }
+    return members;
+  });
+
 /** A current model that supports strict structured outputs; see docs/openai.md. */
 export const DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
 
@@ -90,6 +135,9 @@ const EnvSchema = z.object({
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   OPENAI_SEND_CANDIDATE_TEXT: flag(true),
   OPENAI_MASK_NAMES: flag(false),
+  ROLE_RECRUITERS: roleMembers,
+  ROLE_HR: roleMembers,
+  ROLE_ADMINS: roleMembers,
 });
 
 export type Config = {
@@ -100,6 +148,7 @@ export type Config = {
   /** Null when no Slack credentials are set: `npm start` then opens the local console. */
   slack: SlackConfig | null;
   openai: OpenAiConfig;
+  roles: RolesConfig;
 };
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -129,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: vars.PORT,
     slack: parseSlackSettings(vars),
     openai: parseOpenAiSettings(vars),
+    roles: parseRoles(vars),
   };
 }
 
@@ -177,5 +227,16 @@ function parseOpenAiSettings(vars: z.infer<typeof EnvSchema>): OpenAiConfig {
     maxRetries: vars.OPENAI_MAX_RETRIES,
     sendCandidateText: vars.OPENAI_SEND_CANDIDATE_TEXT,
     maskNames: vars.OPENAI_MASK_NAMES,
+  };
+}
+
+function parseRoles(vars: z.infer<typeof EnvSchema>): RolesConfig {
+  if (!vars.ROLE_RECRUITERS && !vars.ROLE_HR && !vars.ROLE_ADMINS) return NO_ROLES;
+  const none: RoleMembers = { users: [], groups: [] };
+  return {
+    recruiters: vars.ROLE_RECRUITERS ?? none,
+    hr: vars.ROLE_HR ?? none,
+    admins: vars.ROLE_ADMINS ?? none,
+    configured: true,
   };
 }

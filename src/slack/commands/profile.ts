@@ -1,0 +1,64 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import type { Requester } from "../answers/answer.js";
+import { answerProfileCommand } from "../answers/profile-command.js";
+import { notice } from "../blocks/common.js";
+import type { SlackDeps } from "../deps.js";
+import { parseProfileCommand } from "../parse-profile-command.js";
+import { answerSafely, finishSafely, readyWithin } from "../run-answer.js";
+
+type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/**
+ * `/profile …`. Lookups, searches and comparisons answer in the acknowledgement itself (the library is
+ * in memory); a form opens after it; an assessment acknowledges with "working on it" and replaces that
+ * through the response_url. Anything not ready within the ack budget is sent the same way.
+ */
+export function profileCommand(deps: SlackDeps) {
+  return async function handleProfileCommand({ command, ack, respond, client, logger }: Args): Promise<void> {
+    const requester: Requester = {
+      userId: command.user_id,
+      requestKey: `command:${command.trigger_id}`,
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+    };
+    const work = answerSafely(logger, "/profile", () =>
+      answerProfileCommand(deps, parseProfileCommand(command.text), requester),
+    );
+    const answer = await readyWithin(work);
+    if (answer === undefined) {
+      await ack({ response_type: "ephemeral", ...notice("Working on it…", "⏳") });
+      const late = await work;
+      if (late.kind === "modal") {
+        await respond({
+          replace_original: true,
+          ...notice("That took too long to open the form; please run the command again.", "⌛"),
+        });
+        return;
+      }
+      const result =
+        late.kind === "message" ? late.message : await finishSafely(logger, "/profile", late.finish);
+      await respond({ replace_original: true, response_type: "ephemeral", ...result });
+      return;
+    }
+    switch (answer.kind) {
+      case "message":
+        await ack({ response_type: "ephemeral", ...answer.message });
+        return;
+      case "modal":
+        await ack();
+        await client.views.open({ trigger_id: command.trigger_id, view: answer.view });
+        return;
+      case "deferred": {
+        // A repeated delivery of the same command must not assess or post twice.
+        if (!(await deps.processed.claim(requester.requestKey))) {
+          await ack();
+          return;
+        }
+        await ack({ response_type: "ephemeral", ...answer.interim });
+        const result = await finishSafely(logger, "/profile", answer.finish);
+        await respond({ replace_original: true, response_type: "ephemeral", ...result });
+        return;
+      }
+    }
+  };
+}
