@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { runSlackBench } from "./slack.bench.js";
+import { runSuccessionBench } from "./succession.bench.js";
 
 type Row = { floor: string; figure: string; ok: boolean };
 const rows: Row[] = [];
@@ -21,7 +23,7 @@ const START_FLAGS = (JSON.parse(readFileSync("package.json", "utf8")).scripts.st
   .split(" ")
   .filter((word) => word.startsWith("--"));
 
-type ProbeFigures = {
+type ProbeFigures = Record<string, number> & {
   wallMs: number;
   readyMs: number;
   profiles: number;
@@ -45,6 +47,7 @@ function probe(script: string, env: Record<string, string>): ProbeFigures {
 }
 
 const LIBRARY_PROBE = "bench/probes/library-probe.mjs";
+const FIT_PROBE = "bench/probes/fit-probe.mjs";
 
 async function embedded() {
   const directory = mkdtempSync(join(tmpdir(), "cb-bench-"));
@@ -104,6 +107,21 @@ try {
 } catch (error) {
   console.log(`skip  PostgreSQL server figures: ${serverUrl} unreachable (${(error as Error).message})`);
 }
+
+const slack = await runSlackBench();
+for (const floor of slack.floors) record(floor.name, floor.figure, floor.ok);
+
+const succession = await runSuccessionBench();
+record(
+  `${succession.people.toLocaleString("en")} people × ${succession.ratings / succession.people} ratings ranked for one role, median (< 500 ms)`,
+  `${Math.round(succession.rankMedianMs)} ms (max ${Math.round(succession.rankMaxMs)} ms)`,
+  succession.rankMedianMs < 500,
+);
+record(
+  "bench strength for one role (< 1 s)",
+  `${Math.round(succession.benchMedianMs)} ms median, ${Math.round(succession.benchMaxMs)} ms max`,
+  succession.benchMaxMs < 1000,
+);
 
 const failed = rows.filter((row) => !row.ok).length;
 console.log(`\n${rows.length - failed} of ${rows.length} floors met.`);
