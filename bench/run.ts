@@ -47,7 +47,7 @@ function probe(script: string, env: Record<string, string>): ProbeFigures {
 }
 
 const LIBRARY_PROBE = "bench/probes/library-probe.mjs";
-const FIT_PROBE = "bench/probes/fit-probe.mjs";
+const _FIT_PROBE = "bench/probes/fit-probe.mjs";
 
 async function embedded() {
   const directory = mkdtempSync(join(tmpdir(), "cb-bench-"));

@@ -7,7 +7,10 @@ import { invalidInput } from "./errors.js";
 export function parseCompareQuery(text: string): [string, string] {
   const trimmed = text.trim();
   const quoted = [...trimmed.matchAll(/["“”']([^"“”']+)["“”']/g)].map((m) => (m[1] ?? "").trim());
-  if (quoted.length === 2 && trimmed.replace(/["“”'][^"“”']+["“”']/g, "").replace(/\s+|vs\.?|versus|\|/gi, "") === "") {
+  if (
+    quoted.length === 2 &&
+    trimmed.replace(/["“”'][^"“”']+["“”']/g, "").replace(/\s+|vs\.?|versus|\|/gi, "") === ""
+  ) {
     return [quoted[0] as string, quoted[1] as string];
   }
   const parts = trimmed.split(/\s+(?:vs\.?|versus)\s+|\s*\|\s*/i).map((part) => unquote(part));
@@ -18,5 +21,8 @@ export function parseCompareQuery(text: string): [string, string] {
 }
 
 function unquote(part: string): string {
-  return part.trim().replace(/^["“”']+|["“”']+$/g, "").trim();
+  return part
+    .trim()
+    .replace(/^["“”']+|["“”']+$/g, "")
+    .trim();
 }

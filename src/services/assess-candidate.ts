@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type FitResult, assessFit } from "../domain/fit/index.js";
+import { assessFit, type FitResult } from "../domain/fit/index.js";
 import type { AssessmentRepository, AuditLog } from "./assessment-ports.js";
 import { getProfileById } from "./find-profile.js";
 import type { Library } from "./library.js";

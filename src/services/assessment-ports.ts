@@ -19,7 +19,10 @@ export type AssessmentRecord = {
   purgeAfter: Date | null;
 };
 
-export type NewAssessment = Omit<AssessmentRecord, "createdAt"> & { createdAt: Date; requestKey: string | null };
+export type NewAssessment = Omit<AssessmentRecord, "createdAt"> & {
+  createdAt: Date;
+  requestKey: string | null;
+};
 
 export interface AssessmentRepository {
   /** Stores it; a second delivery with the same request key gets the first record back, marked duplicate. */

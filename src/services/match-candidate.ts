@@ -1,5 +1,5 @@
-import type { MatchResult } from "../domain/fit/index.js";
 import { invalidInput } from "../domain/errors.js";
+import type { MatchResult } from "../domain/fit/index.js";
 import type { AuditLog } from "./assessment-ports.js";
 import type { Library } from "./library.js";
 

@@ -269,7 +269,14 @@ describe("competency-bot command line on the starter library", () => {
 
   it("evaluates any labelled set against a loaded framework, and reports bad lines by number", async () => {
     expect((await run("import", "framework", "eval/framework.yaml")).code).toBe(0);
-    const { code, stdout } = await run("eval", "--framework", "eval-dev", "--input", "eval/dev-set.jsonl", "--json");
+    const { code, stdout } = await run(
+      "eval",
+      "--framework",
+      "eval-dev",
+      "--input",
+      "eval/dev-set.jsonl",
+      "--json",
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ framework: "eval-dev", count: 112, labelsNotInFramework: [] });

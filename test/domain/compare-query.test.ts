@@ -7,7 +7,10 @@ describe("parseCompareQuery", () => {
   it.each([
     ["Marketing Manager vs Media Relations Specialist", ["Marketing Manager", "Media Relations Specialist"]],
     ["marketing manager VS. pr specialist", ["marketing manager", "pr specialist"]],
-    ["Sales, Marketing Manager | Media Relations Specialist", ["Sales, Marketing Manager", "Media Relations Specialist"]],
+    [
+      "Sales, Marketing Manager | Media Relations Specialist",
+      ["Sales, Marketing Manager", "Media Relations Specialist"],
+    ],
     ['"Sales, Marketing Manager" "Chief Executives"', ["Sales, Marketing Manager", "Chief Executives"]],
     ['"Sales, Marketing Manager" vs "Chief Executives"', ["Sales, Marketing Manager", "Chief Executives"]],
     ["Nurse versus Doctor", ["Nurse", "Doctor"]],
@@ -15,9 +18,12 @@ describe("parseCompareQuery", () => {
     expect(parseCompareQuery(text)).toEqual(expected);
   });
 
-  it.each(["Marketing Manager", "", " vs Nurse", "A vs B vs C", "A | "])("refuses %j with an example of the form", (text) => {
-    expect(() => parseCompareQuery(text)).toThrow(/separated by " vs "/);
-  });
+  it.each(["Marketing Manager", "", " vs Nurse", "A vs B vs C", "A | "])(
+    "refuses %j with an example of the form",
+    (text) => {
+      expect(() => parseCompareQuery(text)).toThrow(/separated by " vs "/);
+    },
+  );
 
   it("answers any text with two titles or an INVALID_INPUT error", () => {
     fc.assert(

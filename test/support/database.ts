@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { parseDatabaseUrl } from "../../src/config.js";
 import { type Database, openDatabase } from "../../src/adapters/db/database.js";
 import { migrate } from "../../src/adapters/db/migrate.js";
+import { parseDatabaseUrl } from "../../src/config.js";
 
 /**
  * The server the suite runs against, when it runs against one: CI runs `npm test` twice, once on

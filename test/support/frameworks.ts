@@ -1,13 +1,25 @@
-import type { CompetencyDefinition, FrameworkDefinition, ProfileDefinition } from "../../src/domain/library.js";
+import type {
+  CompetencyDefinition,
+  FrameworkDefinition,
+  ProfileDefinition,
+} from "../../src/domain/library.js";
 
 /** A competency with just enough fields for tests that do not care about its wording. */
-export function competency(name: string, kind: "GENERAL" | "TECHNICAL", extra: Partial<CompetencyDefinition> = {}) {
+export function competency(
+  name: string,
+  kind: "GENERAL" | "TECHNICAL",
+  extra: Partial<CompetencyDefinition> = {},
+) {
   return {
     name,
     kind,
     category: kind === "GENERAL" ? "General" : "Technical",
     definition: `${name}: the ability to do ${name.toLowerCase()} well.`,
-    indicators: { "1": `Basic ${name.toLowerCase()}`, "3": `Solid ${name.toLowerCase()}`, "5": `Expert ${name.toLowerCase()}` },
+    indicators: {
+      "1": `Basic ${name.toLowerCase()}`,
+      "3": `Solid ${name.toLowerCase()}`,
+      "5": `Expert ${name.toLowerCase()}`,
+    },
     keywords: [],
     ...extra,
   } satisfies CompetencyDefinition;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLibraryRepository } from "../../../src/adapters/db/library-repository.js";
 import type { LibraryRepository } from "../../../src/services/ports.js";
-import { type TestDatabase, createTestDatabase } from "../../support/database.js";
+import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 import { marketingFramework, profile } from "../../support/frameworks.js";
 
 describe("library repository", () => {
@@ -20,7 +20,11 @@ describe("library repository", () => {
 
     const profiles = await repository.loadProfiles();
     const manager = profiles.find((p) => p.title === "Marketing Manager");
-    expect(manager).toMatchObject({ frameworkName: "acme", version: 1, alternateTitles: ["Head of Marketing"] });
+    expect(manager).toMatchObject({
+      frameworkName: "acme",
+      version: 1,
+      alternateTitles: ["Head of Marketing"],
+    });
     expect(manager?.competencies.map((c) => [c.name, c.kind, c.level, c.importance, c.essential])).toEqual([
       ["Communication", "GENERAL", 4, 5, false],
       ["Marketing Strategy", "TECHNICAL", 4, 5, true],
@@ -33,7 +37,12 @@ describe("library repository", () => {
 
   it("re-importing the same framework changes nothing and duplicates nothing", async () => {
     const result = await repository.saveFramework(marketingFramework());
-    expect(result).toMatchObject({ created: false, profilesCreated: 0, profilesUpdated: 0, profilesUnchanged: 2 });
+    expect(result).toMatchObject({
+      created: false,
+      profilesCreated: 0,
+      profilesUpdated: 0,
+      profilesUnchanged: 2,
+    });
     expect(await repository.countProfiles()).toBe(2);
     expect((await repository.loadProfiles()).map((p) => p.version)).toEqual([1, 1]);
   });
@@ -72,7 +81,13 @@ describe("library repository", () => {
 
   it("writes nothing when a save fails part-way", async () => {
     const broken = marketingFramework("broken");
-    broken.profiles[1]!.competencies.push({ competency: "Undefined", level: 3, importance: 3, essential: false, examples: [] });
+    broken.profiles[1]?.competencies.push({
+      competency: "Undefined",
+      level: 3,
+      importance: 3,
+      essential: false,
+      examples: [],
+    });
     await expect(repository.saveFramework(broken)).rejects.toThrow();
     expect((await repository.listFrameworks()).map((f) => f.name)).toEqual(["acme", "other"]);
   });

@@ -3,10 +3,10 @@ import { openDatabase } from "../../../src/adapters/db/database.js";
 import { migrate, readMigrations } from "../../../src/adapters/db/migrate.js";
 import { parseDatabaseUrl } from "../../../src/config.js";
 import {
-  TEST_SERVER_URL,
   createServerDatabase,
   createTestDatabase,
   dropServerDatabase,
+  TEST_SERVER_URL,
 } from "../../support/database.js";
 
 describe("migrate", () => {
