@@ -19,6 +19,7 @@ import type { StarterLoadProgress } from "./services/load-starter-library.js";
 import { type CreateSlackDepsOptions, createSlackDeps } from "./slack/deps.js";
 import { describeFailure } from "./slack/log.js";
 import { type AppLogger, createLogger } from "./slack/logger.js";
+import { awayFromAnswerSlot } from "./slack/run-answer.js";
 
 async function main(argv: string[]): Promise<number> {
   let config: Config;
@@ -79,7 +80,7 @@ function withModel(context: AppContext, warn: (line: string) => void): CreateSla
   return {
     assessor: async (summary, profileId) => {
       const profile = getProfileById(await context.library.get(), profileId);
-      return (await model(summary, profile)).fit;
+      return (await awayFromAnswerSlot(() => model(summary, profile))).fit;
     },
   };
 }

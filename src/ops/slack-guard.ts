@@ -56,7 +56,11 @@ async function guard(
   const started = performance.now();
   let outcome: Outcome = "ok";
   try {
-    if (!isCommand(args.body) && isDeliveryId(requestId) && !(await firstDelivery(deliveries, requestId, logger))) {
+    if (
+      !isCommand(args.body) &&
+      isDeliveryId(requestId) &&
+      !(await firstDelivery(deliveries, requestId, logger))
+    ) {
       outcome = "duplicate";
       await ackOf(args)?.();
       return;

@@ -14,6 +14,8 @@ import { slackGuard } from "./slack-guard.js";
 /** Slack gives up on a request after a few seconds; an orchestrator's SIGKILL follows SIGTERM after 30. */
 export const SHUTDOWN_GRACE_MS = 25_000;
 
+const KEEP_ALIVE_MS = 65_000;
+
 export type SlackServiceOptions = {
   slack: SlackConfig;
   database: Pick<Database, "prisma" | "ping">;
@@ -49,6 +51,12 @@ export async function startSlackService(options: SlackServiceOptions): Promise<S
   app.use(slackGuard({ logger, deliveries: createProcessedRequestRepository(database.prisma), inFlight }));
   const started = slack.connection.mode === "socket" ? await app.start() : await app.start(listen);
   const server = slack.connection.mode === "http" ? (started as Server) : null;
+  if (server) {
+    // Longer than the idle timeout of the proxy or load balancer in front (60 s is common), so the bot
+    // never closes a kept-alive connection just as the proxy sends the next request on it.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
 
   return {
     app,

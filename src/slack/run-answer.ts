@@ -1,4 +1,6 @@
 import type { Logger } from "@slack/bolt";
+import { type LagMeter, startLagMeter } from "../ops/event-loop-lag.js";
+import { createLimiter } from "../ops/limiter.js";
 import { type Answer, errorMessage, message } from "./answers/answer.js";
 import type { Message } from "./blocks/limits.js";
 import { logFailure } from "./log.js";
@@ -17,13 +19,35 @@ export async function answerSafely(
   }
 }
 
+/**
+ * Answers worked out after their acknowledgement (an assessment, a match) run a few at a time in a
+ * process, fewer when its event loop falls behind; the others wait their turn. Under a burst, the
+ * acknowledgements, which Slack needs within three seconds, then do not queue behind hundreds of
+ * assessments for the CPU and the database connections; the answers come through the response_url in
+ * order, which Slack accepts for 30 minutes.
+ */
+export const CONCURRENT_ANSWERS = { usual: 8, whenBehind: 1 };
+/** Event-loop lag past which the process counts as behind. */
+const BEHIND_MS = 30;
+let lag: LagMeter | undefined;
+const answerSlots = createLimiter(() => {
+  lag ??= startLagMeter();
+  return lag.lagMs() > BEHIND_MS ? CONCURRENT_ANSWERS.whenBehind : CONCURRENT_ANSWERS.usual;
+});
+
+/** Inside deferred work: frees its turn while waiting on another service (OpenAI), so others can go on. */
+export function awayFromAnswerSlot<T>(wait: () => Promise<T>): Promise<T> {
+  return answerSlots.stepAside(wait);
+}
+
+/** The answer of deferred work (taking its turn, see CONCURRENT_ANSWERS), or the error as the user should read it. */
 export async function finishSafely(
   logger: Logger,
   what: string,
   work: () => Promise<Message>,
 ): Promise<Message> {
   try {
-    return await work();
+    return await answerSlots.run(work);
   } catch (error) {
     logFailure(logger, what, error);
     return errorMessage(error);
