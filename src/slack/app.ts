@@ -42,7 +42,13 @@ export function createSlackApp({ slack, deps, healthy, port, logger }: SlackAppO
     token: slack.botToken,
     ...connection,
     port,
-    clientOptions: { slackApiUrl: slack.apiUrl },
+    // Slack's 429 (with Retry-After) and 5xx answers are retried as Slack advises, within ~30 s.
+    clientOptions: {
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries: 5, factor: 2, minTimeout: 1_000, maxTimeout: 30_000, randomize: true },
+      rejectRateLimitedCalls: false,
+      timeout: 10_000,
+    },
     customRoutes: [
       {
         path: "/healthz",

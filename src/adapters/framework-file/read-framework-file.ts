@@ -44,7 +44,30 @@ export async function readFrameworkFile(path: string): Promise<FrameworkValidati
 /** Parses JSON or YAML text; syntax errors are reported with their line and column when known. */
 export function parseFrameworkText(text: string, format: FrameworkFileFormat): ParsedText {
   const withoutByteOrderMark = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  if (bracketDepth(withoutByteOrderMark) > MAX_NESTING) {
+    return fail(`nested more than ${MAX_NESTING} levels deep; a framework file needs at most 4`);
+  }
   return format === "json" ? parseJson(withoutByteOrderMark) : parseYaml(withoutByteOrderMark);
+}
+
+/** The yaml parser overflows the stack (and can leave the process unable to parse again) on deep brackets. */
+const MAX_NESTING = 64;
+
+/** The deepest nesting of [ and { outside quoted strings (a quote opens only where a token starts). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | null = null;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quote) {
+      if (char === "\\" && quote === '"') index++;
+      else if (char === quote) quote = null;
+    } else if ((char === '"' || char === "'") && /^$|[\s[{,:]/.test(text[index - 1] ?? "")) quote = char;
+    else if (char === "[" || char === "{") deepest = Math.max(deepest, ++depth);
+    else if (char === "]" || char === "}") depth = Math.max(0, depth - 1);
+  }
+  return deepest;
 }
 
 function parseJson(text: string): ParsedText {

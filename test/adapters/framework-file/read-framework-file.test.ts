@@ -279,3 +279,18 @@ function parseYamlValue(text: string): unknown {
   if (!parsed.ok) throw new Error("test YAML does not parse");
   return parsed.value;
 }
+
+describe("deeply nested input", () => {
+  it("is refused before parsing, and the next file still parses", () => {
+    const deep = parseFrameworkText("[".repeat(1000), "yaml");
+    expect(deep).toEqual({
+      ok: false,
+      problems: [{ path: "", message: "nested more than 64 levels deep; a framework file needs at most 4" }],
+    });
+    expect(parseFrameworkText("{".repeat(1000), "json").ok).toBe(false);
+    expect(parseFrameworkText(`- don't\n- ${"[".repeat(1000)}`, "yaml").ok).toBe(false);
+    expect(parseFrameworkText('framework: acme\nprofiles: [ { title: "[[[" } ]', "yaml")).toMatchObject({
+      ok: true,
+    });
+  });
+});
