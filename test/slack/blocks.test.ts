@@ -205,6 +205,16 @@ describe("builders with huge content stay within Slack's limits", () => {
     expectModalWithinLimits(fitCompetenciesModal({ assessmentId: "id", fit }));
   });
 
+  it("tells the reader how a model read the summary (text cut, quotes dropped)", () => {
+    const fit = {
+      ...hugeFit(a),
+      notices: ["The summary was cut to 12,000 characters before it went to OpenAI."],
+    };
+    const message = fitMessage({ assessmentId: "id", fit, audience: "requester" });
+    expectWithinLimits(message.blocks, "message");
+    expect(visibleText(message.blocks)).toContain("The summary was cut to 12,000 characters");
+  });
+
   it("match results, search results, a picker, help and the Home tab", () => {
     const results: MatchResult[] = Array.from({ length: 50 }, (_, i) => ({
       profileId: i + 1,

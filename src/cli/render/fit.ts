@@ -12,6 +12,7 @@ export function renderFit(fit: FitResult, assessmentId?: string): string {
     `${fit.title} [${fit.frameworkName}]: overall ${fit.overall}/100 (${fit.band}) · general ${percent(fit.general)} · technical ${percent(fit.technical)}`,
     `engine: ${fit.engine}${assessmentId ? ` · assessment ${assessmentId}` : ""}`,
   ];
+  for (const notice of fit.notices ?? []) lines.push(`ℹ ${notice}`);
   if (fit.essentialWithoutEvidence.length > 0) {
     lines.push(`⚠ No evidence for essential: ${fit.essentialWithoutEvidence.join(", ")}`);
   }

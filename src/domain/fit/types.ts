@@ -57,6 +57,8 @@ export type FitResult = {
   gaps: { competency: CompetencyFit; question: string }[];
   /** Which extractor read the summary ("local", or a model's name). */
   engine: string;
+  /** What the reader must know about how it was read (text cut to a length, quotes dropped, masking). */
+  notices?: string[];
 };
 
 export type MatchResult = {

@@ -138,6 +138,7 @@ function footer(fit: FitResult, assessmentId: string): KnownBlock {
   return context(
     DECISION_SUPPORT_NOTICE,
     `Engine: ${literal(fit.engine, 40)} · assessment ${literal(assessmentId, 64)}`,
+    ...(fit.notices ?? []).slice(0, 8).map((notice) => `ℹ️ ${literal(notice, 500)}`),
   );
 }
 
