@@ -47,7 +47,18 @@ function probe(script: string, env: Record<string, string>): ProbeFigures {
 }
 
 const LIBRARY_PROBE = "bench/probes/library-probe.mjs";
-const _FIT_PROBE = "bench/probes/fit-probe.mjs";
+const FIT_PROBE = "bench/probes/fit-probe.mjs";
+
+type FitFigures = {
+  profiles: number;
+  buildMs: number;
+  matchMedianMs: number;
+  matchP90Ms: number;
+  batchCode: number;
+  batchLines: number;
+  batchSeconds: number;
+  maxRssMb: number;
+};
 
 async function embedded() {
   const directory = mkdtempSync(join(tmpdir(), "cb-bench-"));
@@ -73,6 +84,17 @@ async function embedded() {
       "profile compare, median (< 20 ms)",
       `${again.compareMedianMs} ms (p99 ${again.compareP99Ms} ms)`,
       again.compareMedianMs < 20,
+    );
+    const fit = probe(FIT_PROBE, { DATABASE_URL: `pglite:${directory}` }) as unknown as FitFigures;
+    record(
+      "one 3,000-character summary against the full library, median (< 50 ms)",
+      `${fit.matchMedianMs} ms (p90 ${fit.matchP90Ms} ms, ${fit.profiles} profiles, index built in ${fit.buildMs} ms)`,
+      fit.matchMedianMs < 50,
+    );
+    record(
+      "batch: 1,000 summaries against the full library in one process (< 30 s, < 600 MB)",
+      `${fit.batchSeconds} s, peak ${fit.maxRssMb} MB resident (${fit.batchLines} lines out)`,
+      fit.batchCode === 0 && fit.batchLines === 1000 && fit.batchSeconds < 30 && fit.maxRssMb < 600,
     );
   } finally {
     rmSync(directory, { recursive: true, force: true });
