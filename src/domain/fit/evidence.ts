@@ -10,21 +10,27 @@
 
 import type { JobProfile, RequiredCompetency } from "../library.js";
 import { type ContextReading, careerCues, readContext, readSentences, type SentenceCues } from "./cues.js";
-import { contentStems, findPhrase, type Reading, read } from "./reading.js";
+import { contentStems, isContentWord, phraseAt, type Reading, read } from "./reading.js";
 import { stem } from "./stem.js";
 import { originalRange } from "./text.js";
 import { type CompetencyEvidence, type EvidenceSpan, validateSummary } from "./types.js";
 import { GENERIC_WORDS } from "./words.js";
 
-/** A competency's cues, compiled once per profile. */
+/** Stem sequences by key ("microsoft excel"): hits on the same key in a sentence count once. */
+type Phrases = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * A competency's cues. Shared by every profile requiring the competency unless the profile's examples
+ * add phrases of their own, so a summary's level of it is read once per summary (see `levelFor`).
+ */
 export type CompetencyCues = {
   competencyId: number;
   /** Stem sequences one mention of which is evidence. */
-  strong: string[][];
+  strong: Phrases;
   /** Strong phrases from the profile's examples for this competency (kept apart: the rest is shared). */
-  examples: string[][];
+  examples: Phrases;
   /** Word pairs from the definition and indicators. */
-  pairs: string[][];
+  pairs: Phrases;
   /** Single stems from the name, definition and indicators, with their weight. */
   words: Map<string, number>;
 };
@@ -189,9 +195,10 @@ function strongPhrasesOf(text: string, splitParts: boolean): string[][] {
   const phrases: string[][] = [];
   const pieces = splitParts ? [text, ...text.split(/\s+(?:and|or)\s+|[,/&()]|\s+-\s+/i)] : [text];
   for (const piece of pieces) {
-    const stems = contentStems(piece);
+    const reading = read(piece);
+    const stems = reading.tokenStems.filter((_, index) => isContentWord(reading.tokens[index]?.norm ?? ""));
     addPhraseVariants(phrases, stems);
-    for (const canonical of canonicalPhrases(piece)) phrases.push(canonical);
+    for (const canonical of canonicalPhrases(reading)) phrases.push(canonical);
   }
   return phrases.filter(isSpecific);
 }
@@ -212,8 +219,7 @@ function addPhraseVariants(phrases: string[][], stems: string[]): void {
 }
 
 /** Canonical terms the vocabulary reads in a phrase ("MS Excel" → "excel"). */
-function canonicalPhrases(text: string): string[][] {
-  const reading = read(text);
+function canonicalPhrases(reading: Reading): string[][] {
   const groups: string[][] = [];
   let current: string[] | undefined;
   for (const term of reading.terms) {
@@ -281,14 +287,10 @@ export function compileCompetencyBase(
   for (const text of [competency.definition, ...indicatorTexts]) {
     for (const pair of pairsOf(text)) if (!strong.has(phraseKey(pair))) pairs.set(phraseKey(pair), pair);
   }
-  return {
-    competencyId: competency.competencyId,
-    strong: [...strong.values()],
-    examples: [],
-    pairs: [...pairs.values()],
-    words,
-  };
+  return { competencyId: competency.competencyId, strong, examples: NO_PHRASES, pairs, words };
 }
+
+const NO_PHRASES: Phrases = new Map();
 
 /** A required competency's cues: its own, plus the profile's examples for it. */
 export function compileCompetency(
@@ -296,36 +298,161 @@ export function compileCompetency(
   base: CompetencyCues = compileCompetencyBase(requirement),
 ): CompetencyCues {
   if (requirement.examples.length === 0) return base;
-  const shared = new Set(base.strong.map(phraseKey));
   const examples = new Map<string, string[]>();
   for (const example of requirement.examples) {
     for (const phrase of strongPhrasesOf(example, false)) {
       const key = phraseKey(phrase);
-      if (!shared.has(key)) examples.set(key, phrase);
+      if (!base.strong.has(key)) examples.set(key, phrase);
     }
   }
-  return { ...base, examples: [...examples.values()] };
+  return examples.size === 0 ? base : { ...base, examples };
 }
 
 export function compileProfile(profile: JobProfile): CompetencyCues[] {
   return profile.competencies.map((requirement) => compileCompetency(requirement));
 }
 
-type Hit = { first: number; last: number; weight: number; key: string };
+/** Where the summary mentions a cue: its first and last token. */
+type Mention = { first: number; last: number };
 
+/** A sentence that is evidence of a competency. */
 type SentenceEvidence = {
   sentence: number;
+  /** The best weight of each cue key hit in the sentence, summed in the order the keys were first hit. */
   score: number;
-  hasStrong: boolean;
-  hits: Hit[];
-  cap?: number;
+  /** The hit a quote of a long sentence centres on: the heaviest, then the earliest. */
+  anchorFirst: number;
+  anchorLast: number;
+  /** The level "basic" or "limited" allows (5: no such qualifier). */
+  cap: number;
   strongQualifier: boolean;
   expert: boolean;
 };
 
+const STRONG_QUALIFIER = 1;
+const EXPERT = 2;
+
+/**
+ * The hits on each sentence while one competency is read against a summary — per sentence, its cue
+ * keys in the order first hit with the best weight of each, the qualifiers around them and the anchor
+ * of its quote — in arrays reused for every competency read against the same summary.
+ */
+class SentenceTally {
+  /** Per sentence: the reading that last touched it; the others hold stale values. */
+  private readonly marks: Int32Array;
+  private readonly caps: Uint8Array;
+  private readonly flags: Uint8Array;
+  private readonly anchorFirsts: Int32Array;
+  private readonly anchorLasts: Int32Array;
+  private readonly anchorWeights: Float64Array;
+  /** Per sentence, its first and last key entry; entries of a sentence are chained by `entryNext`. */
+  private readonly firstEntries: Int32Array;
+  private readonly lastEntries: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly entryKeys: string[] = [];
+  private readonly entryWeights: number[] = [];
+  private readonly entryNext: number[] = [];
+  private mark = 0;
+  private touchedCount = 0;
+  private entries = 0;
+
+  constructor(sentences: number) {
+    this.marks = new Int32Array(sentences);
+    this.caps = new Uint8Array(sentences);
+    this.flags = new Uint8Array(sentences);
+    this.anchorFirsts = new Int32Array(sentences);
+    this.anchorLasts = new Int32Array(sentences);
+    this.anchorWeights = new Float64Array(sentences);
+    this.firstEntries = new Int32Array(sentences);
+    this.lastEntries = new Int32Array(sentences);
+    this.touched = new Int32Array(sentences);
+  }
+
+  begin(): void {
+    this.mark++;
+    this.touchedCount = 0;
+    this.entries = 0;
+  }
+
+  add(sentence: number, first: number, last: number, weight: number, key: string, cue: ContextReading): void {
+    if (this.marks[sentence] !== this.mark) {
+      this.marks[sentence] = this.mark;
+      this.touched[this.touchedCount++] = sentence;
+      this.caps[sentence] = 5;
+      this.flags[sentence] = 0;
+      this.anchorFirsts[sentence] = first;
+      this.anchorLasts[sentence] = last;
+      this.anchorWeights[sentence] = weight;
+      const entry = this.entry(key, Math.max(0, weight));
+      this.firstEntries[sentence] = entry;
+      this.lastEntries[sentence] = entry;
+    } else {
+      const anchorWeight = this.anchorWeights[sentence] ?? 0;
+      if (weight > anchorWeight || (weight === anchorWeight && first < (this.anchorFirsts[sentence] ?? 0))) {
+        this.anchorFirsts[sentence] = first;
+        this.anchorLasts[sentence] = last;
+        this.anchorWeights[sentence] = weight;
+      }
+      let entry = this.firstEntries[sentence] ?? -1;
+      while (entry >= 0 && this.entryKeys[entry] !== key) entry = this.entryNext[entry] ?? -1;
+      if (entry >= 0) {
+        this.entryWeights[entry] = Math.max(this.entryWeights[entry] ?? 0, weight);
+      } else {
+        const added = this.entry(key, Math.max(0, weight));
+        this.entryNext[this.lastEntries[sentence] ?? 0] = added;
+        this.lastEntries[sentence] = added;
+      }
+    }
+    if (cue.cap !== undefined) this.caps[sentence] = Math.min(this.caps[sentence] ?? 5, cue.cap);
+    if (cue.strong) this.flags[sentence] = (this.flags[sentence] ?? 0) | STRONG_QUALIFIER;
+    if (cue.expert) this.flags[sentence] = (this.flags[sentence] ?? 0) | EXPERT;
+  }
+
+  /** The sentences whose hits make evidence (a strong cue, or enough weight), in the order first hit. */
+  accepted(): SentenceEvidence[] {
+    const accepted: SentenceEvidence[] = [];
+    for (let at = 0; at < this.touchedCount; at++) {
+      const sentence = this.touched[at] ?? 0;
+      let score = 0;
+      let hasStrong = false;
+      for (let entry = this.firstEntries[sentence] ?? -1; entry >= 0; entry = this.entryNext[entry] ?? -1) {
+        const weight = this.entryWeights[entry] ?? 0;
+        score += weight;
+        if (weight >= STRONG_HIT) hasStrong = true;
+      }
+      if (!hasStrong && score < EVIDENCE_THRESHOLD) continue;
+      const flags = this.flags[sentence] ?? 0;
+      accepted.push({
+        sentence,
+        score,
+        anchorFirst: this.anchorFirsts[sentence] ?? 0,
+        anchorLast: this.anchorLasts[sentence] ?? 0,
+        cap: this.caps[sentence] ?? 5,
+        strongQualifier: (flags & STRONG_QUALIFIER) !== 0,
+        expert: (flags & EXPERT) !== 0,
+      });
+    }
+    return accepted;
+  }
+
+  private entry(key: string, weight: number): number {
+    const entry = this.entries++;
+    this.entryKeys[entry] = key;
+    this.entryWeights[entry] = weight;
+    this.entryNext[entry] = -1;
+    return entry;
+  }
+}
+
 /** Everything about a reading that does not depend on the competency. */
 export type SummaryContext = {
   reading: Reading;
+  /**
+   * Where each stem occurs, as a chain: its first term index, then each term's next one with the same
+   * stem (-1: none). Where a cue may start.
+   */
+  firstTerm: Map<string, number>;
+  nextTerm: Int32Array;
   /** readContext results by mention, shared by every competency read against this summary. */
   mentions: Map<number, ContextReading>;
   sentences: Map<number, SentenceCues>;
@@ -333,6 +460,12 @@ export type SummaryContext = {
   /** The opening names a senior role ("Senior Accountant", "Head of Marketing"). */
   careerSenior: boolean;
   sentenceRanges: Map<number, { first: number; last: number }>;
+  /**
+   * Levels already read, by cues (see `levelFor`): a match reads one summary against a shortlist of
+   * profiles that mostly share their competencies' cues.
+   */
+  levels: Map<CompetencyCues, number>;
+  tally: SentenceTally;
 };
 
 export function summaryContext(reading: Reading): SummaryContext {
@@ -344,103 +477,100 @@ export function summaryContext(reading: Reading): SummaryContext {
     else sentenceRanges.set(token.sentence, { first: index, last: index });
   });
   const career = careerCues(reading, sentences);
+  const firstTerm = new Map<string, number>();
+  const nextTerm = new Int32Array(reading.terms.length);
+  for (let index = reading.terms.length - 1; index >= 0; index--) {
+    const stem = reading.terms[index]?.stem ?? "";
+    if (stem === "") continue;
+    nextTerm[index] = firstTerm.get(stem) ?? -1;
+    firstTerm.set(stem, index);
+  }
   return {
     reading,
+    firstTerm,
+    nextTerm,
     mentions: new Map(),
     sentences,
     careerYears: career.years,
     careerSenior: career.senior,
     sentenceRanges,
+    levels: new Map(),
+    tally: new SentenceTally((reading.tokens.at(-1)?.sentence ?? 0) + 1),
   };
 }
 
-function collectHits(reading: Reading, cues: CompetencyCues): Hit[] {
-  const hits: Hit[] = [];
-  const addPhraseHits = (phrase: string[], weight: number): void => {
-    for (const start of findPhrase(reading, phrase)) {
-      const firstTerm = reading.terms[start];
-      const lastTerm = reading.terms[start + phrase.length - 1];
-      if (!firstTerm || !lastTerm) continue;
-      const broader = firstTerm.kind === "broader";
-      hits.push({
-        first: firstTerm.first,
-        last: lastTerm.last,
-        weight: broader ? Math.min(weight, BROADER_HIT) : weight,
-        key: phraseKey(phrase),
-      });
-    }
-  };
-  for (const phrase of cues.strong) addPhraseHits(phrase, STRONG_HIT);
-  for (const phrase of cues.examples) addPhraseHits(phrase, STRONG_HIT);
-  for (const pair of cues.pairs) addPhraseHits(pair, PAIR_HIT);
-  for (const [word, weight] of cues.words) {
-    for (const index of reading.positions.get(word) ?? []) {
+type HitVisitor = (first: number, last: number, weight: number, key: string) => void;
+
+/** Each mention of a cue, with its weight and key: strong phrases, examples, pairs, then words, as listed. */
+function forEachHit(context: SummaryContext, cues: CompetencyCues, visit: HitVisitor): void {
+  const { reading } = context;
+  visitPhrases(context, cues.strong, STRONG_HIT, visit);
+  visitPhrases(context, cues.examples, STRONG_HIT, visit);
+  visitPhrases(context, cues.pairs, PAIR_HIT, visit);
+  const { firstTerm, nextTerm } = context;
+  cues.words.forEach((weight, word) => {
+    for (let index = firstTerm.get(word) ?? -1; index >= 0; index = nextTerm[index] ?? -1) {
       const term = reading.terms[index];
       if (!term) continue;
-      hits.push({
-        first: term.first,
-        last: term.last,
-        weight: term.kind === "broader" ? weight / 2 : weight,
-        key: word,
-      });
+      visit(term.first, term.last, term.kind === "broader" ? weight / 2 : weight, word);
     }
-  }
-  return hits;
+  });
 }
 
+function visitPhrases(context: SummaryContext, phrases: Phrases, weight: number, visit: HitVisitor): void {
+  const { reading } = context;
+  phrases.forEach((stems, key) => {
+    for (
+      let start = context.firstTerm.get(stems[0] ?? "") ?? -1;
+      start >= 0;
+      start = context.nextTerm[start] ?? -1
+    ) {
+      if (stems.length > 1 && !phraseAt(reading, stems, start)) continue;
+      const firstTerm = reading.terms[start];
+      const lastTerm = reading.terms[start + stems.length - 1];
+      if (!firstTerm || !lastTerm) continue;
+      const broader = firstTerm.kind === "broader";
+      visit(firstTerm.first, lastTerm.last, broader ? Math.min(weight, BROADER_HIT) : weight, key);
+    }
+  });
+}
+
+/**
+ * The sentences that are evidence of the competency, and the first negated or only-being-learned
+ * mention outside them (quoted as not counted).
+ */
 function evidenceSentences(
   context: SummaryContext,
   cues: CompetencyCues,
 ): {
   accepted: SentenceEvidence[];
-  excluded: Hit[];
+  excluded: Mention | undefined;
 } {
-  const { reading } = context;
-  const bySentence = new Map<number, SentenceEvidence>();
-  const excluded: Hit[] = [];
-  for (const hit of collectHits(reading, cues)) {
-    const token = reading.tokens[hit.first];
-    if (!token) continue;
-    const mentionKey = hit.first * 100_003 + hit.last;
+  const { reading, tally } = context;
+  const excluded: Mention[] = [];
+  tally.begin();
+  forEachHit(context, cues, (first, last, weight, key) => {
+    const token = reading.tokens[first];
+    if (!token) return;
+    const mentionKey = first * 100_003 + last;
     let cueContext = context.mentions.get(mentionKey);
     if (!cueContext) {
-      cueContext = readContext(reading, hit.first, hit.last);
+      cueContext = readContext(reading, first, last);
       context.mentions.set(mentionKey, cueContext);
     }
     if (cueContext.negated || cueContext.learning) {
-      if (hit.weight >= PAIR_HIT) excluded.push(hit);
-      continue;
+      if (weight >= PAIR_HIT) excluded.push({ first, last });
+      return;
     }
-    let sentence = bySentence.get(token.sentence);
-    if (!sentence) {
-      sentence = {
-        sentence: token.sentence,
-        score: 0,
-        hasStrong: false,
-        hits: [],
-        strongQualifier: false,
-        expert: false,
-      };
-      bySentence.set(token.sentence, sentence);
-    }
-    sentence.hits.push(hit);
-    if (cueContext.cap !== undefined) sentence.cap = Math.min(sentence.cap ?? 5, cueContext.cap);
-    if (cueContext.strong) sentence.strongQualifier = true;
-    if (cueContext.expert) sentence.expert = true;
-  }
-  const accepted: SentenceEvidence[] = [];
-  for (const sentence of bySentence.values()) {
-    const bestByKey = new Map<string, number>();
-    for (const hit of sentence.hits)
-      bestByKey.set(hit.key, Math.max(bestByKey.get(hit.key) ?? 0, hit.weight));
-    sentence.score = [...bestByKey.values()].reduce((sum, weight) => sum + weight, 0);
-    sentence.hasStrong = [...bestByKey.values()].some((weight) => weight >= STRONG_HIT);
-    if (sentence.hasStrong || sentence.score >= EVIDENCE_THRESHOLD) accepted.push(sentence);
-  }
-  const excludedSentences = new Set(accepted.map((sentence) => sentence.sentence));
+    tally.add(token.sentence, first, last, weight, key, cueContext);
+  });
+  const accepted = tally.accepted();
+  const acceptedSentences = new Set(accepted.map((sentence) => sentence.sentence));
   return {
     accepted,
-    excluded: excluded.filter((hit) => !excludedSentences.has(reading.tokens[hit.first]?.sentence ?? -1)),
+    excluded: excluded.find(
+      (mention) => !acceptedSentences.has(reading.tokens[mention.first]?.sentence ?? -1),
+    ),
   };
 }
 
@@ -454,7 +584,7 @@ function levelOf(context: SummaryContext, sentence: SentenceEvidence): number {
   if (cues?.seniority && cues.scope) level += 0.5;
   if (sentence.strongQualifier) level += 1;
   if (sentence.expert) level = Math.max(level + 1, 4);
-  return Math.min(level, sentence.cap ?? 5);
+  return Math.min(level, sentence.cap);
 }
 
 /** The span quoted for a sentence: the sentence itself, or a window around the evidence in it. */
@@ -466,9 +596,7 @@ function spanOf(context: SummaryContext, sentence: SentenceEvidence): EvidenceSp
   const width = (from: number, to: number): number =>
     (reading.tokens[to]?.end ?? 0) - (reading.tokens[from]?.start ?? 0);
   if (width(first, last) > MAX_SPAN_CHARS) {
-    const anchor = [...sentence.hits].sort((a, b) => b.weight - a.weight || a.first - b.first)[0];
-    const from = anchor?.first ?? first;
-    const to = anchor?.last ?? first;
+    const { anchorFirst: from, anchorLast: to } = sentence;
     const clause = reading.tokens[from]?.clause;
     first = from;
     last = to;
@@ -488,7 +616,7 @@ function spanOf(context: SummaryContext, sentence: SentenceEvidence): EvidenceSp
   return { ...original, text: reading.text.slice(original.start, original.end) };
 }
 
-function quote(context: SummaryContext, hit: Hit): string {
+function quote(context: SummaryContext, hit: Mention): string {
   const { reading } = context;
   const range = context.sentenceRanges.get(reading.tokens[hit.first]?.sentence ?? -1);
   const from = Math.max(range?.first ?? hit.first, hit.first - 4);
@@ -498,20 +626,8 @@ function quote(context: SummaryContext, hit: Hit): string {
   return reading.text.slice(original.start, original.end);
 }
 
-export function evidenceFor(context: SummaryContext, cues: CompetencyCues): CompetencyEvidence {
-  const { accepted, excluded } = evidenceSentences(context, cues);
-  const notCounted =
-    excluded.length > 0
-      ? ` Not counted (negated or still learning): "${quote(context, excluded[0] as Hit)}".`
-      : "";
-  if (accepted.length === 0) {
-    return {
-      competencyId: cues.competencyId,
-      demonstratedLevel: 0,
-      evidence: [],
-      rationale: `No evidence found.${notCounted}`,
-    };
-  }
+/** The level evidence sentences show together, 1 to 5. */
+function levelShown(context: SummaryContext, accepted: readonly SentenceEvidence[]): number {
   const levels = accepted.map((sentence) => levelOf(context, sentence));
   let level = Math.max(...levels);
   const yearsStated = accepted.some((sentence) => (context.sentences.get(sentence.sentence)?.years ?? 0) > 0);
@@ -524,8 +640,43 @@ export function evidenceFor(context: SummaryContext, cues: CompetencyCues): Comp
     !accepted.some((sentence) => context.sentences.get(sentence.sentence)?.seniority)
   )
     level += 0.5;
-  const cap = Math.max(...accepted.map((sentence) => sentence.cap ?? 5));
-  const demonstratedLevel = Math.max(1, Math.min(5, cap, Math.round(level)));
+  return Math.max(1, Math.min(5, capOf(accepted), Math.round(level)));
+}
+
+/** The lowest level "basic" or "limited" allows, taken over the sentences (5: no such qualifier). */
+function capOf(accepted: readonly SentenceEvidence[]): number {
+  return Math.max(...accepted.map((sentence) => sentence.cap));
+}
+
+/**
+ * The level the summary shows of one competency, 0 when it shows none: `evidenceFor`'s level without
+ * its quotes and rationale, which a match or a ranking does not show.
+ */
+export function levelFor(context: SummaryContext, cues: CompetencyCues): number {
+  let level = context.levels.get(cues);
+  if (level === undefined) {
+    const { accepted } = evidenceSentences(context, cues);
+    level = accepted.length === 0 ? 0 : levelShown(context, accepted);
+    context.levels.set(cues, level);
+  }
+  return level;
+}
+
+export function evidenceFor(context: SummaryContext, cues: CompetencyCues): CompetencyEvidence {
+  const { accepted, excluded } = evidenceSentences(context, cues);
+  const notCounted = excluded
+    ? ` Not counted (negated or still learning): "${quote(context, excluded)}".`
+    : "";
+  if (accepted.length === 0) {
+    return {
+      competencyId: cues.competencyId,
+      demonstratedLevel: 0,
+      evidence: [],
+      rationale: `No evidence found.${notCounted}`,
+    };
+  }
+  const demonstratedLevel = levelShown(context, accepted);
+  const cap = capOf(accepted);
 
   const chosen = [...accepted]
     .sort((a, b) => b.score - a.score || a.sentence - b.sentence)

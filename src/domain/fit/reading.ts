@@ -28,8 +28,6 @@ export type Reading = {
   tokenStems: string[];
   /** Word terms first, then each recognised group, groups separated by a term whose stem is "". */
   terms: Term[];
-  /** Term indices by stem, ascending. */
-  positions: Map<string, number[]>;
 };
 
 type TrieNode = { next: Map<string, TrieNode>; matches: TrieMatch[] };
@@ -179,26 +177,15 @@ export function read(text: string): Reading {
     }
     index = match.last + 1;
   }
-  const positions = new Map<string, number[]>();
-  terms.forEach((term, termIndex) => {
-    if (term.stem === "") return;
-    const list = positions.get(term.stem);
-    if (list) list.push(termIndex);
-    else positions.set(term.stem, [termIndex]);
-  });
-  return { text, folded, tokens, tokenStems, terms, positions };
+  return { text, folded, tokens, tokenStems, terms };
 }
 
-/** Term indices where `phrase` (a stem sequence) starts in the reading. */
-export function findPhrase(reading: Reading, phrase: readonly string[]): number[] {
-  const first = phrase[0];
-  if (first === undefined) return [];
-  const starts = reading.positions.get(first) ?? [];
-  if (phrase.length === 1) return starts;
-  return starts.filter((start) => {
-    if (!phrase.every((part, offset) => reading.terms[start + offset]?.stem === part)) return false;
-    const firstToken = reading.tokens[reading.terms[start]?.first ?? 0];
-    const lastToken = reading.tokens[reading.terms[start + phrase.length - 1]?.last ?? 0];
-    return firstToken?.sentence === lastToken?.sentence;
-  });
+/** Whether `phrase` (a stem sequence of two or more) starts at term `start`, within one sentence. */
+export function phraseAt(reading: Reading, phrase: readonly string[], start: number): boolean {
+  for (let offset = 0; offset < phrase.length; offset++) {
+    if (reading.terms[start + offset]?.stem !== phrase[offset]) return false;
+  }
+  const firstToken = reading.tokens[reading.terms[start]?.first ?? 0];
+  const lastToken = reading.tokens[reading.terms[start + phrase.length - 1]?.last ?? 0];
+  return firstToken?.sentence === lastToken?.sentence;
 }

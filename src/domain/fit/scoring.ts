@@ -39,7 +39,13 @@ function weightOf(requirement: Pick<RequiredCompetency, "importance" | "essentia
   return Math.max(1, requirement.importance) * (requirement.essential ? ESSENTIAL_WEIGHT : 1);
 }
 
-function groupScore(fits: readonly CompetencyFit[]): number | null {
+/** What the scoring rule reads of each competency's fit. */
+type ScoredCompetency = Pick<
+  CompetencyFit,
+  "name" | "kind" | "importance" | "essential" | "requiredLevel" | "demonstratedLevel" | "status"
+>;
+
+function groupScore(fits: readonly ScoredCompetency[]): number | null {
   if (fits.length === 0) return null;
   let weighted = 0;
   let total = 0;
@@ -56,13 +62,35 @@ function clampLevel(level: number): number {
   return Math.max(0, Math.min(5, Math.round(level)));
 }
 
+/** A required competency as scored, given the level an extractor read and whether it quoted evidence. */
+function scoredCompetency(
+  requirement: RequiredCompetency,
+  level: number,
+  hasEvidence: boolean,
+): ScoredCompetency {
+  const demonstratedLevel = hasEvidence ? Math.max(1, clampLevel(level)) : 0;
+  return {
+    name: requirement.name,
+    kind: requirement.kind,
+    importance: requirement.importance,
+    essential: requirement.essential,
+    requiredLevel: requirement.level,
+    demonstratedLevel,
+    status: statusFor(demonstratedLevel, requirement.level, hasEvidence),
+  };
+}
+
 function competencyFit(
   requirement: RequiredCompetency,
   evidence: CompetencyEvidence | undefined,
 ): CompetencyFit {
   const spans = evidence?.evidence ?? [];
   const hasEvidence = spans.length > 0;
-  const demonstratedLevel = hasEvidence ? Math.max(1, clampLevel(evidence?.demonstratedLevel ?? 0)) : 0;
+  const { demonstratedLevel, status } = scoredCompetency(
+    requirement,
+    evidence?.demonstratedLevel ?? 0,
+    hasEvidence,
+  );
   return {
     competencyId: requirement.competencyId,
     name: requirement.name,
@@ -72,7 +100,7 @@ function competencyFit(
     importance: requirement.importance,
     essential: requirement.essential,
     demonstratedLevel,
-    status: statusFor(demonstratedLevel, requirement.level, hasEvidence),
+    status,
     evidence: spans,
     rationale: evidence?.rationale ?? (hasEvidence ? "" : "No evidence found."),
   };
@@ -97,16 +125,9 @@ function byStrength(a: CompetencyFit, b: CompetencyFit): number {
   );
 }
 
-/** The deterministic scoring rule: same profile and evidence, same result. */
-export function scoreFit(
-  profile: JobProfile,
-  evidence: readonly CompetencyEvidence[],
-  engine: string,
-): FitResult {
-  const byId = new Map(evidence.map((item) => [item.competencyId, item]));
-  const competencies = profile.competencies.map((requirement) =>
-    competencyFit(requirement, byId.get(requirement.competencyId)),
-  );
+export type FitTotals = Pick<FitResult, "overall" | "general" | "technical" | "essentialWithoutEvidence">;
+
+function totals(competencies: readonly ScoredCompetency[]): FitTotals {
   const general = groupScore(competencies.filter((fit) => fit.kind === "GENERAL"));
   const technical = groupScore(competencies.filter((fit) => fit.kind === "TECHNICAL"));
   const essentialWithoutEvidence = competencies
@@ -117,6 +138,34 @@ export function scoreFit(
       ? Math.round((1 - TECHNICAL_SHARE) * general + TECHNICAL_SHARE * technical)
       : (technical ?? general ?? 0);
   if (essentialWithoutEvidence.length > 0) overall = Math.min(overall, CAP_WITH_ESSENTIAL_UNKNOWN);
+  return { overall, general, technical, essentialWithoutEvidence };
+}
+
+/**
+ * The totals of a fit from the level shown of each competency (by id; 0 or none: no evidence): what a
+ * list of matches or a ranking shows, without the quotes and interview questions of `scoreFit`, which
+ * gives the same totals for evidence of those levels.
+ */
+export function fitTotals(profile: JobProfile, levels: ReadonlyMap<number, number>): FitTotals {
+  return totals(
+    profile.competencies.map((requirement) => {
+      const level = levels.get(requirement.competencyId) ?? 0;
+      return scoredCompetency(requirement, level, level > 0);
+    }),
+  );
+}
+
+/** The deterministic scoring rule: same profile and evidence, same result. */
+export function scoreFit(
+  profile: JobProfile,
+  evidence: readonly CompetencyEvidence[],
+  engine: string,
+): FitResult {
+  const byId = new Map(evidence.map((item) => [item.competencyId, item]));
+  const competencies = profile.competencies.map((requirement) =>
+    competencyFit(requirement, byId.get(requirement.competencyId)),
+  );
+  const { overall, general, technical, essentialWithoutEvidence } = totals(competencies);
   const strengths = competencies.filter((fit) => fit.status === "meets").sort(byStrength);
   const requirements = new Map(
     profile.competencies.map((requirement) => [requirement.competencyId, requirement]),

@@ -4,8 +4,11 @@
  * quoted evidence is always an exact substring of the caller's summary.
  */
 
-/** The text as the engine reads it; `starts[i]`/`ends[i]` are the given text's range for folded char i. */
-export type FoldedText = { text: string; starts: Int32Array; ends: Int32Array };
+/**
+ * The text as the engine reads it; `starts[i]`/`ends[i]` are the given text's range for folded char i,
+ * absent when folding changed nothing (char i is the given char i), as for most texts.
+ */
+export type FoldedText = { text: string; starts?: Int32Array; ends?: Int32Array };
 
 export type Token = {
   /** Lower-case, accent-free, apostrophes removed: "don't" → "dont". */
@@ -112,34 +115,49 @@ function foldChar(char: string): string {
 const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e\n]*$/;
 
 export function foldText(raw: string): FoldedText {
-  if (PLAIN_ASCII.test(raw)) {
-    const starts = new Int32Array(raw.length);
-    const ends = new Int32Array(raw.length);
-    for (let index = 0; index < raw.length; index++) {
-      starts[index] = index;
-      ends[index] = index + 1;
-    }
-    return { text: raw, starts, ends };
-  }
+  if (PLAIN_ASCII.test(raw)) return { text: raw };
+  // Runs of characters that fold to themselves are copied whole; the rest go through foldChar.
   const pieces: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let starts: Int32Array = new Int32Array(raw.length + 16);
+  let ends: Int32Array = new Int32Array(raw.length + 16);
+  let length = 0;
+  let runStart = 0;
+  const map = (from: number, to: number): void => {
+    if (length === starts.length) {
+      const larger = 2 * starts.length;
+      starts = grownTo(starts, larger);
+      ends = grownTo(ends, larger);
+    }
+    starts[length] = from;
+    ends[length] = to;
+    length++;
+  };
   let index = 0;
   while (index < raw.length) {
-    const repaired = raw.charCodeAt(index) >= 0x80 ? repairMojibake(raw, index) : undefined;
-    const codePoint = raw.codePointAt(index) ?? 0;
-    const length = repaired?.length ?? (codePoint > 0xffff ? 2 : 1);
-    const folded = foldChar(repaired?.char ?? raw.slice(index, index + length));
-    for (const char of folded) {
-      for (let unit = 0; unit < char.length; unit++) {
-        pieces.push(char[unit] ?? "");
-        starts.push(index);
-        ends.push(index + length);
-      }
+    const code = raw.charCodeAt(index);
+    if (code === 0x0a || (code >= 0x20 && code < 0x7f && code !== 0x60)) {
+      map(index, index + 1);
+      index++;
+      continue;
     }
-    index += length;
+    if (runStart < index) pieces.push(raw.slice(runStart, index));
+    const repaired = code >= 0x80 ? repairMojibake(raw, index) : undefined;
+    const codePoint = raw.codePointAt(index) ?? 0;
+    const width = repaired?.length ?? (codePoint > 0xffff ? 2 : 1);
+    const folded = foldChar(repaired?.char ?? raw.slice(index, index + width));
+    pieces.push(folded);
+    for (let unit = 0; unit < folded.length; unit++) map(index, index + width);
+    index += width;
+    runStart = index;
   }
-  return { text: pieces.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  if (runStart < raw.length) pieces.push(raw.slice(runStart));
+  return { text: pieces.join(""), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
+}
+
+function grownTo(array: Int32Array, length: number): Int32Array {
+  const larger = new Int32Array(length);
+  larger.set(array);
+  return larger;
 }
 
 /** The given text's range for a range of the folded text. */
@@ -149,10 +167,22 @@ export function originalRange(
   end: number,
 ): { start: number; end: number } {
   if (end <= start) {
-    const at = start < folded.starts.length ? (folded.starts[start] ?? 0) : (folded.ends.at(-1) ?? 0);
+    const at = start < folded.text.length ? startOf(folded, start) : endOf(folded, folded.text.length - 1);
     return { start: at, end: at };
   }
-  return { start: folded.starts[start] ?? 0, end: folded.ends[end - 1] ?? 0 };
+  return { start: startOf(folded, start), end: endOf(folded, end - 1) };
+}
+
+/** Where folded char `index` starts in the given text (0 outside the text). */
+function startOf(folded: FoldedText, index: number): number {
+  if (folded.starts) return folded.starts[index] ?? 0;
+  return index >= 0 && index < folded.text.length ? index : 0;
+}
+
+/** Where folded char `index` ends in the given text (0 outside the text). */
+function endOf(folded: FoldedText, index: number): number {
+  if (folded.ends) return folded.ends[index] ?? 0;
+  return index >= 0 && index < folded.text.length ? index + 1 : 0;
 }
 
 function isAlphanumeric(code: number, char: string): boolean {
@@ -267,9 +297,18 @@ function scanWord(text: string, from: number): RawWord {
  * Where a run-together word splits: "ExperienceSenior" → Experience|Senior, "HRManager" → HR|Manager,
  * "10years" → 10|years. Names written with internal capitals ("JavaScript") stay whole when known.
  */
-function splitPoints(word: string, known: KnownWords): number[] {
-  if (word === word.toLowerCase() && !/\d/.test(word)) return [];
-  if (!/^[\p{L}\p{N}]+$/u.test(word)) return [];
+function splitPoints(word: string, known: KnownWords): readonly number[] {
+  const ascii = asciiCase(word);
+  if (ascii === LOWER) return NO_POINTS;
+  if (ascii === NOT_LOWER) {
+    for (let at = 0; at < word.length; at++) {
+      const char = word[at] ?? "";
+      if (!isAlphanumeric(char.charCodeAt(0), char)) return NO_POINTS;
+    }
+  } else {
+    if (word === word.toLowerCase() && !/\d/.test(word)) return NO_POINTS;
+    if (!/^[\p{L}\p{N}]+$/u.test(word)) return NO_POINTS;
+  }
   const points: number[] = [];
   for (let i = 1; i < word.length; i++) {
     const previous = word[i - 1];
@@ -280,16 +319,50 @@ function splitPoints(word: string, known: KnownWords): number[] {
     const numberToWord = isDigit(previous) && /^[a-z]{3,}/i.test(word.slice(i));
     if (lowerToUpper || numberToWord || (acronymToWord && i >= 2)) points.push(i);
   }
-  if (points.length === 0 || known.has(word.toLowerCase())) return [];
+  if (points.length === 0 || known.has(word.toLowerCase())) return NO_POINTS;
   const pieces = [0, ...points, word.length];
   for (let k = 1; k < pieces.length; k++) {
-    if ((pieces[k] ?? 0) - (pieces[k - 1] ?? 0) < 2) return [];
+    if ((pieces[k] ?? 0) - (pieces[k - 1] ?? 0) < 2) return NO_POINTS;
   }
   return points;
 }
 
+const NO_POINTS: readonly number[] = [];
+
+const LOWER = 0;
+const NOT_LOWER = 1;
+const NOT_ASCII = 2;
+
+/**
+ * Whether a word is plain ASCII without capitals or digits (most words of a text), so that the checks
+ * below need not build its lower- or upper-case copy.
+ */
+function asciiCase(word: string): number {
+  let result = LOWER;
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at);
+    if (code >= 0x80) return NOT_ASCII;
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) result = NOT_LOWER;
+  }
+  return result;
+}
+
+/** Written in capitals, as acronyms are: "PR", "IT" (two letters or more). */
+function isUpperCase(piece: string): boolean {
+  if (piece.length < 2) return false;
+  let ascii = true;
+  for (let at = 0; at < piece.length; at++) {
+    const code = piece.charCodeAt(at);
+    if (code >= 0x61 && code <= 0x7a) return false;
+    if (code >= 0x80) ascii = false;
+  }
+  if (ascii) return /[A-Z]/.test(piece);
+  return piece === piece.toUpperCase() && /[A-Z]/.test(piece);
+}
+
 function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/'/g, "");
+  const lower = asciiCase(word) === LOWER ? word : word.toLowerCase();
+  return lower.includes("'") ? lower.replace(/'/g, "") : lower;
 }
 
 /**
@@ -311,17 +384,16 @@ export function tokenize(folded: FoldedText, known: KnownWords): Token[] {
       const word = scanWord(text, withLeadingDot(text, index));
       const raw = text.slice(word.start, word.end);
       const points = splitPoints(raw, known);
-      const bounds = [0, ...points, raw.length];
-      for (let k = 0; k + 1 < bounds.length; k++) {
-        const from = bounds[k] ?? 0;
-        const to = bounds[k + 1] ?? raw.length;
+      for (let k = 0; k <= points.length; k++) {
+        const from = k === 0 ? 0 : (points[k - 1] ?? 0);
+        const to = k === points.length ? raw.length : (points[k] ?? raw.length);
         const piece = raw.slice(from, to);
         const norm = normalizeWord(piece);
         tokens.push({
           norm,
           start: word.start + from,
           end: word.start + to,
-          upper: piece.length >= 2 && piece === piece.toUpperCase() && /[A-Z]/.test(piece),
+          upper: isUpperCase(piece),
           line,
           sentence,
           clause,

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { compileProfile, evidenceFor, levelFor, summaryContext } from "../../../src/domain/fit/evidence.js";
 import { extractEvidence, FitInputError, MAX_SUMMARY_CHARS } from "../../../src/domain/fit/index.js";
+import { read } from "../../../src/domain/fit/reading.js";
 import type { JobProfile } from "../../../src/domain/library.js";
-import { evalProfile, profileWith, requirement } from "./support/profiles.js";
+import { evalProfile, loadEvalProfiles, profileWith, readLabelled, requirement } from "./support/profiles.js";
 
 function levelOf(summary: string, profile: JobProfile, competency: string): number {
   const wanted = profile.competencies.find((item) => item.name === competency);
@@ -193,5 +195,21 @@ describe("input limits", () => {
   it("reads a summary at the limit", () => {
     const summary = "Reconciled the general ledger. ".repeat(700).slice(0, MAX_SUMMARY_CHARS);
     expect(extractEvidence(summary, profile).length).toBe(profile.competencies.length);
+  });
+});
+
+describe("the level alone", () => {
+  it("is the level of the full evidence, and 0 exactly when nothing is quoted", () => {
+    const profiles = loadEvalProfiles();
+    for (const [at, item] of readLabelled("dev-set.jsonl").entries()) {
+      const profile = profiles[at % profiles.length] as JobProfile;
+      const reading = read(item.text);
+      for (const cues of compileProfile(profile)) {
+        const evidence = evidenceFor(summaryContext(reading), cues);
+        const level = levelFor(summaryContext(reading), cues);
+        expect(level).toBe(evidence.demonstratedLevel);
+        expect(level > 0).toBe(evidence.evidence.length > 0);
+      }
+    }
   });
 });

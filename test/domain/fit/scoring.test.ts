@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CompetencyEvidence } from "../../../src/domain/fit/index.js";
 import { assessFit, bandFor, scoreFit } from "../../../src/domain/fit/index.js";
+import { fitTotals } from "../../../src/domain/fit/scoring.js";
 import type { JobProfile } from "../../../src/domain/library.js";
 import { evalProfile, profileWith, requirement } from "./support/profiles.js";
 
@@ -131,5 +133,30 @@ describe("assessFit", () => {
     );
     expect(financialAccounting?.status).toBe("meets");
     expect(financialAccounting?.evidence[0]?.text).toContain("journal entries");
+  });
+});
+
+describe("fit totals from levels alone", () => {
+  it("are the totals of the full fit, for evidence of those levels", () => {
+    const profile = evalProfile("Software Engineer");
+    const levels = fc.array(fc.constantFrom(0, 1, 2, 3, 4, 5), {
+      minLength: profile.competencies.length,
+      maxLength: profile.competencies.length,
+    });
+    fc.assert(
+      fc.property(levels, (values) => {
+        const byName = Object.fromEntries(
+          profile.competencies.map((item, at) => [item.name, values[at] ?? 0]),
+        );
+        const full = scoreFit(profile, evidence(profile, byName), "test");
+        const byId = new Map(profile.competencies.map((item, at) => [item.competencyId, values[at] ?? 0]));
+        expect(fitTotals(profile, byId)).toEqual({
+          overall: full.overall,
+          general: full.general,
+          technical: full.technical,
+          essentialWithoutEvidence: full.essentialWithoutEvidence,
+        });
+      }),
+    );
   });
 });
