@@ -5,6 +5,7 @@ import type {
   NewAssessment,
 } from "../../services/assessment-ports.js";
 
+/** Exactly the columns of an AssessmentRecord, so a selected row is one. */
 const SELECT = {
   id: true,
   actor: true,
@@ -21,7 +22,7 @@ const SELECT = {
   details: true,
   summaryText: true,
   purgeAfter: true,
-} as const;
+} as const satisfies Record<keyof AssessmentRecord, true>;
 
 export function createAssessmentRepository(prisma: PrismaClient): AssessmentRepository {
   return {
@@ -31,7 +32,7 @@ export function createAssessmentRepository(prisma: PrismaClient): AssessmentRepo
           data: { ...assessment, details: assessment.details as Prisma.InputJsonValue },
           select: SELECT,
         });
-        return { record: toRecord(row), duplicate: false };
+        return { record: row, duplicate: false };
       } catch (error) {
         // A retried request (same key) lost the race to the first delivery: answer with the first result.
         if (isUniqueViolation(error) && assessment.requestKey) {
@@ -39,18 +40,18 @@ export function createAssessmentRepository(prisma: PrismaClient): AssessmentRepo
             where: { requestKey: assessment.requestKey },
             select: SELECT,
           });
-          if (existing) return { record: toRecord(existing), duplicate: true };
+          if (existing) return { record: existing, duplicate: true };
         }
         throw error;
       }
     },
     async findByRequestKey(requestKey) {
       const row = await prisma.assessment.findUnique({ where: { requestKey }, select: SELECT });
-      return row ? toRecord(row) : null;
+      return row;
     },
     async findById(id) {
       const row = await prisma.assessment.findUnique({ where: { id }, select: SELECT });
-      return row ? toRecord(row) : null;
+      return row;
     },
     async listRecentByActor(actor, limit) {
       const rows = await prisma.assessment.findMany({
@@ -59,7 +60,7 @@ export function createAssessmentRepository(prisma: PrismaClient): AssessmentRepo
         take: limit,
         select: SELECT,
       });
-      return rows.map(toRecord);
+      return rows;
     },
     async purgeTextOlderThan(now) {
       const expired = await prisma.assessment.findMany({
@@ -107,24 +108,4 @@ export function withoutQuotes(details: unknown): unknown {
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
-function toRecord(row: {
-  id: string;
-  actor: string;
-  createdAt: Date;
-  profileId: number | null;
-  profileTitle: string;
-  frameworkName: string;
-  profileVersion: number;
-  engine: string;
-  overall: number;
-  general: number | null;
-  technical: number | null;
-  band: string;
-  details: unknown;
-  summaryText: string | null;
-  purgeAfter: Date | null;
-}): AssessmentRecord {
-  return { ...row, details: row.details };
 }
