@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { App, type Logger } from "@slack/bolt";
+import { App, type Logger, type webApi } from "@slack/bolt";
 import type { SlackConfig } from "../config.js";
 import { ACTIONS, COMMAND, SHORTCUTS, VIEWS } from "./action-values.js";
 import { chooseProfile } from "./actions/choose-profile.js";
@@ -26,6 +26,21 @@ export type SlackAppOptions = {
   /** The HTTP port: Slack's endpoint /slack/events (HTTP mode) and /healthz (both modes). */
   port: number;
   logger: Logger;
+  /** How Web API calls are retried and timed out; WEB_API_POLICY unless a test asks for a shorter one. */
+  webApiPolicy?: WebApiPolicy;
+};
+
+export type WebApiPolicy = Required<Pick<webApi.WebClientOptions, "retryConfig" | "timeout">>;
+
+/**
+ * Each attempt is given up after 10 s; a 5xx, a timeout or a network failure is tried again up to five
+ * times, 1, 2, 4, 8, 16 s apart (each doubled at random, none over 30 s: 31–60 s of waiting in all), so a
+ * Web API that never answers is given up on within about two minutes rather than @slack/web-api's
+ * default of ten retries over about 30 minutes with no timeout. A 429 waits its Retry-After first.
+ */
+export const WEB_API_POLICY: WebApiPolicy = {
+  retryConfig: { retries: 5, factor: 2, minTimeout: 1_000, maxTimeout: 30_000, randomize: true },
+  timeout: 10_000,
 };
 
 /**
@@ -33,7 +48,14 @@ export type SlackAppOptions = {
  * POST /slack/events, each verified against the signing secret (missing, wrong or older than five
  * minutes: 401, and nothing runs). Only routing lives here; each listener is in its own file.
  */
-export function createSlackApp({ slack, deps, healthy, port, logger }: SlackAppOptions): App {
+export function createSlackApp({
+  slack,
+  deps,
+  healthy,
+  port,
+  logger,
+  webApiPolicy = WEB_API_POLICY,
+}: SlackAppOptions): App {
   const connection =
     slack.connection.mode === "socket"
       ? { socketMode: true, appToken: slack.connection.appToken }
@@ -42,13 +64,8 @@ export function createSlackApp({ slack, deps, healthy, port, logger }: SlackAppO
     token: slack.botToken,
     ...connection,
     port,
-    // Slack's 429 (with Retry-After) and 5xx answers are retried as Slack advises, within ~30 s.
-    clientOptions: {
-      slackApiUrl: slack.apiUrl,
-      retryConfig: { retries: 5, factor: 2, minTimeout: 1_000, maxTimeout: 30_000, randomize: true },
-      rejectRateLimitedCalls: false,
-      timeout: 10_000,
-    },
+    // A 429 is waited out (its Retry-After) and retried, as Slack advises, rather than failed at once.
+    clientOptions: { slackApiUrl: slack.apiUrl, ...webApiPolicy, rejectRateLimitedCalls: false },
     customRoutes: [
       {
         path: "/healthz",

@@ -5,11 +5,14 @@ export type ScriptedFailure = { status: number; headers?: Record<string, string>
 
 /**
  * A proxy in front of the fake Slack that answers the next calls to a Web API method with scripted
- * HTTP failures (429 with Retry-After, 5xx), then lets them through; it notes when each attempt came.
+ * HTTP failures (429 with Retry-After, 5xx), then lets them through, or never answers a method at all;
+ * it notes when each attempt came.
  */
 export type FlakySlack = {
   apiUrl: string;
   failNext(method: string, ...failures: ScriptedFailure[]): void;
+  /** From now on, calls to `method` are taken and never answered. */
+  stall(method: string): void;
   /** When each call to `method` arrived (ms since the epoch), failed ones included. */
   attempts(method: string): number[];
   close(): Promise<void>;
@@ -24,10 +27,12 @@ async function readBody(request: IncomingMessage): Promise<string> {
 export async function startFlakySlack(upstreamApiUrl: string): Promise<FlakySlack> {
   const scripts = new Map<string, ScriptedFailure[]>();
   const arrivals = new Map<string, number[]>();
+  const stalled = new Set<string>();
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
     const method = (request.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     arrivals.set(method, [...(arrivals.get(method) ?? []), Date.now()]);
+    if (stalled.has(method)) return;
     const failure = scripts.get(method)?.shift();
     if (failure) {
       response.writeHead(failure.status, { "content-type": "application/json", ...failure.headers });
@@ -47,6 +52,7 @@ export async function startFlakySlack(upstreamApiUrl: string): Promise<FlakySlac
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     failNext: (method, ...failures) => scripts.set(method, [...(scripts.get(method) ?? []), ...failures]),
+    stall: (method) => stalled.add(method),
     attempts: (method) => arrivals.get(method) ?? [],
     close: () =>
       new Promise<void>((resolve) => {
