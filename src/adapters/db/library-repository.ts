@@ -3,13 +3,13 @@ import type {
   CompetencyDefinition,
   FrameworkDefinition,
   FrameworkSummary,
-  Indicators,
   JobProfile,
   ProfileDefinition,
   RequiredCompetency,
 } from "../../domain/library.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { LibraryRepository, SaveFrameworkResult, SaveProgress } from "../../services/ports.js";
+import { createStringPool } from "./string-pool.js";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -190,48 +190,52 @@ function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
+/** A row of the raw reads below, typed as the SQL returns it. */
+type CompetencyRow = Omit<
+  RequiredCompetency,
+  "competencyId" | "level" | "importance" | "essential" | "examples"
+> & {
+  id: number;
+};
+type ProfileRow = Omit<JobProfile, "frameworkName" | "competencies"> & { frameworkId: number };
+type RequirementRow = Pick<RequiredCompetency, "importance" | "essential" | "examples"> & {
+  profileId: number;
+  competencyId: number;
+  requiredLevel: number;
+};
+
+/**
+ * Raw reads, with every text[] column as JSON: PGlite parses a quoted array element a character at a time,
+ * and V8 keeps such a string as one 32-byte node per character. For the O*NET library's ~90,000 alternate
+ * titles, tasks and examples that was ~70 MB kept for the life of the process, and as much again in garbage
+ * while loading; JSON.parse gives each string flat. Identical strings (a tool named in many occupations'
+ * examples, a family) are then kept once.
+ */
 async function loadProfiles(prisma: PrismaClient): Promise<JobProfile[]> {
   const [frameworks, competencies, profiles, requirements] = await Promise.all([
     prisma.framework.findMany({ select: { id: true, name: true } }),
-    prisma.competency.findMany({
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        category: true,
-        definition: true,
-        indicators: true,
-        keywords: true,
-      },
-    }),
-    prisma.jobProfile.findMany({
-      select: {
-        id: true,
-        frameworkId: true,
-        title: true,
-        family: true,
-        code: true,
-        description: true,
-        alternateTitles: true,
-        tasks: true,
-        version: true,
-        positions: true,
-      },
-      orderBy: { id: "asc" },
-    }),
-    prisma.profileCompetency.findMany({
-      select: {
-        profileId: true,
-        competencyId: true,
-        requiredLevel: true,
-        importance: true,
-        essential: true,
-        examples: true,
-      },
-    }),
+    prisma.$queryRaw<CompetencyRow[]>`
+      SELECT "id", "name", "kind"::text AS "kind", "category", "definition", "indicators",
+             COALESCE(array_to_json("keywords"), '[]') AS "keywords"
+      FROM "Competency"`,
+    prisma.$queryRaw<ProfileRow[]>`
+      SELECT "id", "frameworkId", "title", "family", "code", "description",
+             COALESCE(array_to_json("alternateTitles"), '[]') AS "alternateTitles",
+             COALESCE(array_to_json("tasks"), '[]') AS "tasks", "version", "positions"
+      FROM "JobProfile" ORDER BY "id"`,
+    prisma.$queryRaw<RequirementRow[]>`
+      SELECT "profileId", "competencyId", "requiredLevel", "importance", "essential",
+             COALESCE(array_to_json("examples"), '[]') AS "examples"
+      FROM "ProfileCompetency"`,
   ]);
+  const pooled = createStringPool();
   const frameworkName = new Map(frameworks.map((row) => [row.id, row.name]));
-  const competencyById = new Map(competencies.map((row) => [row.id, row]));
+  const competencyById = new Map(
+    competencies.map((row) => [
+      row.id,
+      { ...row, category: pooled(row.category), keywords: row.keywords.map(pooled) },
+    ]),
+  );
   const requirementsByProfile = new Map<number, RequiredCompetency[]>();
   for (const requirement of requirements) {
     const competency = competencyById.get(requirement.competencyId);
@@ -243,12 +247,12 @@ async function loadProfiles(prisma: PrismaClient): Promise<JobProfile[]> {
       kind: competency.kind,
       category: competency.category,
       definition: competency.definition,
-      indicators: competency.indicators as Indicators,
+      indicators: competency.indicators,
       keywords: competency.keywords,
       level: requirement.requiredLevel,
       importance: requirement.importance,
       essential: requirement.essential,
-      examples: requirement.examples,
+      examples: requirement.examples.map(pooled),
     });
     requirementsByProfile.set(requirement.profileId, list);
   }
@@ -256,11 +260,11 @@ async function loadProfiles(prisma: PrismaClient): Promise<JobProfile[]> {
     id: profile.id,
     frameworkName: frameworkName.get(profile.frameworkId) ?? "",
     title: profile.title,
-    family: profile.family,
+    family: pooled(profile.family),
     code: profile.code,
     description: profile.description,
-    alternateTitles: profile.alternateTitles,
-    tasks: profile.tasks,
+    alternateTitles: profile.alternateTitles.map(pooled),
+    tasks: profile.tasks.map(pooled),
     version: profile.version,
     positions: profile.positions,
     competencies: (requirementsByProfile.get(profile.id) ?? []).sort(
