@@ -1,3 +1,4 @@
+import { createPendingRequestRepository } from "../adapters/db/pending-request-repository.js";
 import { createPeopleRepository } from "../adapters/db/people-repository.js";
 import { createProcessedRequestRepository } from "../adapters/db/processed-request-repository.js";
 import type { AppContext } from "../app-context.js";
@@ -53,17 +54,18 @@ export type SlackDepsContext = Pick<
 /** The Slack answers' dependencies over the app's store; access follows the configured roles. */
 export function createSlackDeps(context: SlackDepsContext, options: CreateSlackDepsOptions = {}): SlackDeps {
   const roles = context.config.roles ?? NO_ROLES;
+  const clock = options.clock ?? (() => new Date());
   return {
     library: () => context.library.get(),
     frameworks: () => context.libraryRepository.listFrameworks(),
     assessments: context.assessmentRepository,
     people: createPeopleRepository(context.database.prisma),
     audit: context.auditRepository,
-    pending: createPendingSummaries(),
+    pending: createPendingSummaries(createPendingRequestRepository(context.database.prisma), clock),
     processed: createProcessedRequestRepository(context.database.prisma),
     authorize: options.authorize ?? createAuthorize(roles, createGroupMembers(context.config.slack ?? null)),
     accessNotice: options.authorize ? null : accessNotice(roles),
-    clock: options.clock ?? (() => new Date()),
+    clock,
     retentionDays: context.config.retentionDays,
     ...(options.assessor ? { assessor: options.assessor } : {}),
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPendingRequestRepository } from "../../src/adapters/db/pending-request-repository.js";
-import { createSharedPendingSummaries, PENDING_TTL_MS } from "../../src/slack/pending-summaries.js";
+import { createPendingSummaries, PENDING_TTL_MS } from "../../src/slack/pending-summaries.js";
 import { createTestDatabase, TEST_SERVER_URL, type TestDatabase } from "../support/database.js";
 import { anotherHandle } from "./support/service.js";
 
@@ -13,7 +13,7 @@ const SUMMARY = "Nine years of brand management and market research at a consume
 let db: TestDatabase;
 let other: TestDatabase;
 let now = Date.parse("2026-11-28T10:00:00Z");
-const clock = () => now;
+const clock = () => new Date(now);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const instance = (handle: TestDatabase) =>
-  createSharedPendingSummaries(createPendingRequestRepository(handle.prisma), clock);
+  createPendingSummaries(createPendingRequestRepository(handle.prisma), clock);
 
 describe("shared pending summaries", () => {
   it("are found by another instance, for their owner only", async () => {
@@ -44,6 +44,11 @@ describe("shared pending summaries", () => {
     const repository = createPendingRequestRepository(other.prisma);
     expect(await repository.deleteExpired(new Date(now))).toBeGreaterThanOrEqual(1);
     expect(await db.prisma.pendingRequest.count({ where: { id: key } })).toBe(0);
+  });
+
+  it("keep a summary with characters PostgreSQL's JSON refuses, without them", async () => {
+    const key = await instance(db).put("U1", `${SUMMARY}\u0000 \ud800 end`);
+    expect(await instance(other).get("U1", key)).toBe(`${SUMMARY} \uFFFD end`);
   });
 
   it("answer nothing for a key that is not one of theirs", async () => {

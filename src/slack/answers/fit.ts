@@ -72,7 +72,7 @@ export async function fitCommand(
     });
   }
   // The summary waits here; the picker's buttons carry only its key.
-  const pending = deps.pending.put(requester.userId, summary);
+  const pending = await deps.pending.put(requester.userId, summary);
   return message(
     pickerMessage({
       intro: unresolvedIntro(title, resolution.kind, candidates.length, "to assess the candidate against"),
@@ -89,7 +89,7 @@ export async function continueFit(
   choice: { id: number; pending: string },
 ): Promise<Answer> {
   await ensureAllowed(deps, userId, "assess_fit");
-  const summary = deps.pending.get(userId, choice.pending);
+  const summary = await deps.pending.get(userId, choice.pending);
   if (summary === undefined) {
     return message(
       notice(

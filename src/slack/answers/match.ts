@@ -56,7 +56,7 @@ export function familiesOf(library: Library): string[] {
   return [...families].sort((a, b) => a.localeCompare(b));
 }
 
-/** Ranks the profiles for a summary; the summary is kept (in memory) for the Assess buttons only. */
+/** Ranks the profiles for a summary; the summary is kept (30 minutes) for the Assess buttons only. */
 export async function matchAndRender(deps: SlackDeps, request: MatchRequest): Promise<Message> {
   const library = await deps.library();
   const results = await matchCandidate(
@@ -69,7 +69,7 @@ export async function matchAndRender(deps: SlackDeps, request: MatchRequest): Pr
       ...(request.family ? { family: request.family } : {}),
     },
   );
-  const pending = deps.pending.put(request.userId, request.summary);
+  const pending = await deps.pending.put(request.userId, request.summary);
   return matchMessage({
     results,
     pending,

@@ -40,7 +40,7 @@ export async function answerMention(deps: SlackDeps, mention: Mention): Promise<
       return fitMessage({ assessmentId, fit, audience: "thread" });
     }
     if (resolution.kind === "ambiguous") {
-      const pending = deps.pending.put(mention.userId, request.summary);
+      const pending = await deps.pending.put(mention.userId, request.summary);
       return pickerMessage({
         intro: unresolvedIntro(
           request.title,
