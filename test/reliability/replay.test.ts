@@ -63,7 +63,8 @@ describe("a replayed signed request", () => {
     const [first, second, third] = await deliver(body, 3);
     expect(first?.status).toBe(200);
     expect(visibleText(JSON.parse(first?.text ?? "{}").blocks)).toContain("Assessing the candidate");
-    expect([second?.status, second?.text, third?.status, third?.text]).toEqual([200, "", 200, ""]);
+    // Each delivery is acknowledged before the store is asked; only the first goes on.
+    expect([second?.status, third?.status]).toEqual([200, 200]);
     await fake.waitFor(() => postsTo(fake, responseUrl).length > 0);
     await sleep(300);
     expect(postsTo(fake, responseUrl)).toHaveLength(1);

@@ -1,8 +1,10 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import type { Requester } from "../answers/answer.js";
+import type { AllMiddlewareArgs, Logger, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { errorMessage, type Requester } from "../answers/answer.js";
 import { answerProfileCommand } from "../answers/profile-command.js";
 import { notice } from "../blocks/common.js";
+import type { Message } from "../blocks/limits.js";
 import type { SlackDeps } from "../deps.js";
+import { logFailure } from "../log.js";
 import { parseProfileCommand } from "../parse-profile-command.js";
 import { answerSafely, finishSafely, readyWithin } from "../run-answer.js";
 
@@ -49,16 +51,30 @@ export function profileCommand(deps: SlackDeps) {
         await client.views.open({ trigger_id: command.trigger_id, view: answer.view });
         return;
       case "deferred": {
-        // A repeated delivery of the same command must not assess or post twice.
-        if (!(await deps.processed.claim(requester.requestKey))) {
-          await ack();
-          return;
-        }
+        // Acknowledged before anything is written, so acknowledgements never wait on the store.
         await ack({ response_type: "ephemeral", ...answer.interim });
-        const result = await finishSafely(logger, "/profile", answer.finish);
+        // A repeated delivery of the same command (Slack does not retry commands: a replay) must not
+        // assess or post twice; its acknowledgement went back to whoever sent it, and that is all.
+        const first = await claimOnce(deps, requester.requestKey, logger);
+        if (first === "repeat") return;
+        const result = first === "claimed" ? await finishSafely(logger, "/profile", answer.finish) : first;
         await respond({ replace_original: true, response_type: "ephemeral", ...result });
         return;
       }
     }
   };
+}
+
+/** Claims the request for this delivery: "repeat" when another delivery has it, or the error to show. */
+async function claimOnce(
+  deps: SlackDeps,
+  requestKey: string,
+  logger: Logger,
+): Promise<"claimed" | "repeat" | Message> {
+  try {
+    return (await deps.processed.claim(requestKey)) ? "claimed" : "repeat";
+  } catch (error) {
+    logFailure(logger, "/profile", error);
+    return errorMessage(error);
+  }
 }
