@@ -1,3 +1,5 @@
+import type { FitResult } from "../domain/fit/index.js";
+
 /** A stored assessment: who asked, when, against which profile version, the scores and the evidence. */
 export type AssessmentRecord = {
   id: string;
@@ -19,14 +21,20 @@ export type AssessmentRecord = {
   purgeAfter: Date | null;
 };
 
-export type NewAssessment = Omit<AssessmentRecord, "createdAt"> & {
-  createdAt: Date;
+export type NewAssessment = Omit<AssessmentRecord, "details"> & {
+  details: FitResult;
   requestKey: string | null;
 };
 
 export interface AssessmentRepository {
-  /** Stores it; a second delivery with the same request key gets the first record back, marked duplicate. */
-  create(assessment: NewAssessment): Promise<{ record: AssessmentRecord; duplicate: boolean }>;
+  /**
+   * Stores it with its audit record, both or neither; a second delivery with the same request key
+   * stores nothing and gets the first record back, marked duplicate.
+   */
+  create(
+    assessment: NewAssessment,
+    audit: AuditEntry,
+  ): Promise<{ record: AssessmentRecord; duplicate: boolean }>;
   findByRequestKey(requestKey: string): Promise<AssessmentRecord | null>;
   findById(id: string): Promise<AssessmentRecord | null>;
   listRecentByActor(actor: string, limit: number): Promise<AssessmentRecord[]>;

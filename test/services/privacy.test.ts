@@ -3,14 +3,30 @@ import { createAssessmentRepository } from "../../src/adapters/db/assessment-rep
 import { createAuditRepository } from "../../src/adapters/db/audit-repository.js";
 import { createLibraryRepository } from "../../src/adapters/db/library-repository.js";
 import { createPeopleRepository } from "../../src/adapters/db/people-repository.js";
-import type { NewAssessment } from "../../src/services/assessment-ports.js";
+import { scoreFit } from "../../src/domain/fit/scoring.js";
+import type { AuditEntry, NewAssessment } from "../../src/services/assessment-ports.js";
 import { forgetPersonalData } from "../../src/services/forget-personal-data.js";
 import { purgeCandidateText } from "../../src/services/purge-candidate-text.js";
+import { profileWith, requirement } from "../domain/fit/support/profiles.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { marketingFramework } from "../support/frameworks.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date("2026-11-28T12:00:00Z");
+
+const SUMMARY = "pitched to 40 journalists; reach me at jo@example.com";
+const MEDIA_RELATIONS = requirement("Media Relations");
+const FIT = scoreFit(
+  profileWith("Media Relations Specialist", [MEDIA_RELATIONS, requirement("Budgeting")]),
+  [
+    {
+      competencyId: MEDIA_RELATIONS.competencyId,
+      demonstratedLevel: 3,
+      evidence: [{ start: 0, end: 10, text: "pitched to" }],
+    },
+  ],
+  "local",
+);
 
 function assessment(id: string, purgeAfter: Date | null, requestKey: string | null = null): NewAssessment {
   return {
@@ -26,15 +42,19 @@ function assessment(id: string, purgeAfter: Date | null, requestKey: string | nu
     general: 80,
     technical: 65,
     band: "strong",
-    details: {
-      competencies: [
-        { name: "Media Relations", status: "meets", evidence: [{ start: 0, end: 9, text: "pitched to" }] },
-      ],
-    },
-    summaryText: "pitched to 40 journalists; reach me at jo@example.com",
+    details: FIT,
+    summaryText: SUMMARY,
     purgeAfter,
     requestKey,
   };
+}
+
+function auditOf(entry: NewAssessment): AuditEntry {
+  return { actor: entry.actor, action: "assess_fit", outcome: "ok", detail: { assessmentId: entry.id } };
+}
+
+async function store(repository: ReturnType<typeof createAssessmentRepository>, entry: NewAssessment) {
+  return repository.create(entry, auditOf(entry));
 }
 
 describe("candidate data retention, erasure and audit", () => {
@@ -55,20 +75,42 @@ describe("candidate data retention, erasure and audit", () => {
   });
   afterAll(() => database.dispose());
 
-  it("stores one assessment per request key, however often the request is delivered", async () => {
-    const first = await deps.assessments.create(
+  it("stores one assessment and one audit record per request key, however often it is delivered", async () => {
+    const first = await store(
+      deps.assessments,
       assessment("a-1", new Date(NOW.getTime() - DAY), "slack:retry-1"),
     );
-    const again = await deps.assessments.create(
+    const again = await store(
+      deps.assessments,
       assessment("a-2", new Date(NOW.getTime() - DAY), "slack:retry-1"),
     );
     expect(first.duplicate).toBe(false);
     expect(again).toMatchObject({ duplicate: true, record: { id: "a-1" } });
     expect(await database.prisma.assessment.count()).toBe(1);
+    expect(await database.prisma.auditRecord.findMany({ select: { action: true, detail: true } })).toEqual([
+      { action: "assess_fit", detail: { assessmentId: "a-1" } },
+    ]);
+    await database.prisma.auditRecord.deleteMany();
+  });
+
+  it("reads back the fit result exactly as it was shown, dates included", async () => {
+    const stored = await deps.assessments.findById("a-1");
+    expect(stored?.details).toEqual(FIT);
+    expect(stored?.createdAt).toEqual(new Date(NOW.getTime() - 40 * DAY));
+    expect(stored?.purgeAfter).toEqual(new Date(NOW.getTime() - DAY));
+  });
+
+  it("writes neither the assessment nor its audit record when the statement fails", async () => {
+    const broken = { ...assessment("a-broken", null), profileTitle: "x".repeat(10) } as NewAssessment;
+    await expect(
+      deps.assessments.create(broken, { ...auditOf(broken), outcome: null as unknown as "ok" }),
+    ).rejects.toThrow();
+    expect(await deps.assessments.findById("a-broken")).toBeNull();
+    expect(await database.prisma.auditRecord.count()).toBe(0);
   });
 
   it("purges candidate text and quoted evidence past retention, keeping scores and offsets", async () => {
-    await deps.assessments.create(assessment("fresh", new Date(NOW.getTime() + 10 * DAY)));
+    await store(deps.assessments, assessment("fresh", new Date(NOW.getTime() + 10 * DAY)));
     const purged = await purgeCandidateText(
       { assessments: deps.assessments, audit: deps.audit, clock: () => NOW, retentionDays: 30 },
       "retention-job",
@@ -78,7 +120,9 @@ describe("candidate data retention, erasure and audit", () => {
     expect(old).toMatchObject({ summaryText: null, overall: 72, band: "strong" });
     expect(JSON.stringify(old?.details)).not.toContain("pitched");
     expect(old?.details).toMatchObject({
-      competencies: [{ status: "meets", evidence: [{ start: 0, end: 9, text: null }] }],
+      competencies: [{ name: "Media Relations", evidence: [{ start: 0, end: 10, text: null }] }, {}],
+      strengths: [{ name: "Media Relations", evidence: [{ start: 0, end: 10, text: null }] }],
+      gaps: [{ competency: { name: "Budgeting" } }],
     });
     expect((await deps.assessments.findById("fresh"))?.summaryText).toContain("journalists");
     // Nothing left to purge: a second run (another instance's timer) changes nothing.
@@ -122,6 +166,7 @@ describe("candidate data retention, erasure and audit", () => {
       "forget_person",
       "forget_assessment",
       "purge_candidate_text",
+      "assess_fit",
     ]);
     expect(JSON.stringify(records)).not.toMatch(/journalists|jo@example\.com/);
   });

@@ -2,8 +2,11 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type {
   AssessmentRecord,
   AssessmentRepository,
+  AuditEntry,
   NewAssessment,
 } from "../../services/assessment-ports.js";
+import { fromStoredFit, toStoredFit } from "./stored-fit.js";
+import { createWriteBatches, ONE_STATEMENT_AT_A_TIME } from "./write-batches.js";
 
 /** Exactly the columns of an AssessmentRecord, so a selected row is one. */
 const SELECT = {
@@ -24,34 +27,28 @@ const SELECT = {
   purgeAfter: true,
 } as const satisfies Record<keyof AssessmentRecord, true>;
 
+type NewAssessmentWithAudit = { assessment: NewAssessment; audit: AuditEntry };
+
 export function createAssessmentRepository(prisma: PrismaClient): AssessmentRepository {
+  const findByRequestKey = async (requestKey: string) =>
+    withFit(await prisma.assessment.findUnique({ where: { requestKey }, select: SELECT }));
+  const insert = createWriteBatches((items: NewAssessmentWithAudit[]) => insertWithAudit(prisma, items), {
+    maxItems: 50,
+    concurrency: ONE_STATEMENT_AT_A_TIME,
+  });
   return {
-    async create(assessment: NewAssessment) {
-      try {
-        const row = await prisma.assessment.create({
-          data: { ...assessment, details: assessment.details as Prisma.InputJsonValue },
-          select: SELECT,
-        });
-        return { record: row, duplicate: false };
-      } catch (error) {
-        // A retried request (same key) lost the race to the first delivery: answer with the first result.
-        if (isUniqueViolation(error) && assessment.requestKey) {
-          const existing = await prisma.assessment.findUnique({
-            where: { requestKey: assessment.requestKey },
-            select: SELECT,
-          });
-          if (existing) return { record: existing, duplicate: true };
-        }
-        throw error;
+    async create(assessment, audit) {
+      if (await insert({ assessment, audit })) {
+        const { requestKey: _key, ...record } = assessment;
+        return { record, duplicate: false };
       }
+      const first = assessment.requestKey ? await findByRequestKey(assessment.requestKey) : null;
+      if (!first) throw new Error(`Assessment ${assessment.id} was not stored.`);
+      return { record: first, duplicate: true };
     },
-    async findByRequestKey(requestKey) {
-      const row = await prisma.assessment.findUnique({ where: { requestKey }, select: SELECT });
-      return row;
-    },
+    findByRequestKey,
     async findById(id) {
-      const row = await prisma.assessment.findUnique({ where: { id }, select: SELECT });
-      return row;
+      return withFit(await prisma.assessment.findUnique({ where: { id }, select: SELECT }));
     },
     async listRecentByActor(actor, limit) {
       const rows = await prisma.assessment.findMany({
@@ -60,7 +57,7 @@ export function createAssessmentRepository(prisma: PrismaClient): AssessmentRepo
         take: limit,
         select: SELECT,
       });
-      return rows;
+      return rows.map((row) => ({ ...row, details: fromStoredFit(row.details) }));
     },
     async purgeTextOlderThan(now) {
       const expired = await prisma.assessment.findMany({
@@ -106,6 +103,47 @@ export function withoutQuotes(details: unknown): unknown {
   return details;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/**
+ * Stores assessments with their audit records in one statement: each assessment and its record are
+ * written together or not at all, and an assessment whose request key is already stored (a second
+ * delivery) writes neither. True for each one stored.
+ */
+async function insertWithAudit(prisma: PrismaClient, items: NewAssessmentWithAudit[]): Promise<boolean[]> {
+  const rows = items.map(({ assessment: a, audit }) => {
+    const details = JSON.stringify(toStoredFit(a.details));
+    const auditDetail = audit.detail === undefined ? null : JSON.stringify(audit.detail);
+    return Prisma.sql`(${a.id}::text, ${a.actor}::text, ${a.createdAt}::timestamp(3), ${a.profileId}::int,
+      ${a.profileTitle}::text, ${a.frameworkName}::text, ${a.profileVersion}::int, ${a.engine}::text,
+      ${a.overall}::int, ${a.general}::int, ${a.technical}::int, ${a.band}::text, ${details}::json,
+      ${a.summaryText}::text, ${a.purgeAfter}::timestamp(3), ${a.requestKey}::text,
+      ${audit.actor}::text, ${audit.action}::text, ${audit.target ?? ""}::text, ${audit.outcome}::text,
+      ${audit.engine ?? null}::text, ${auditDetail}::jsonb)`;
+  });
+  const inserted = await prisma.$queryRaw<{ id: string }[]>`
+    WITH input ("id", "actor", "createdAt", "profileId", "profileTitle", "frameworkName", "profileVersion",
+      "engine", "overall", "general", "technical", "band", "details", "summaryText", "purgeAfter",
+      "requestKey", "auditActor", "auditAction", "auditTarget", "auditOutcome", "auditEngine", "auditDetail") AS (
+      VALUES ${Prisma.join(rows)}
+    ), assessment AS (
+      INSERT INTO "Assessment" ("id", "actor", "createdAt", "profileId", "profileTitle", "frameworkName",
+        "profileVersion", "engine", "overall", "general", "technical", "band", "details", "summaryText",
+        "purgeAfter", "requestKey")
+      SELECT "id", "actor", "createdAt", "profileId", "profileTitle", "frameworkName", "profileVersion",
+        "engine", "overall", "general", "technical", "band", "details", "summaryText", "purgeAfter",
+        "requestKey"
+      FROM input
+      ON CONFLICT ("requestKey") DO NOTHING
+      RETURNING "id"
+    ), audit AS (
+      INSERT INTO "AuditRecord" ("actor", "action", "target", "outcome", "engine", "detail")
+      SELECT "auditActor", "auditAction", "auditTarget", "auditOutcome", "auditEngine", "auditDetail"
+      FROM input JOIN assessment USING ("id")
+    )
+    SELECT "id" FROM assessment`;
+  const stored = new Set(inserted.map((row) => row.id));
+  return items.map(({ assessment }) => stored.has(assessment.id));
+}
+
+function withFit<Row extends { details: unknown }>(row: Row | null): Row | null {
+  return row && { ...row, details: fromStoredFit(row.details) };
 }

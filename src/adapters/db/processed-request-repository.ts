@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { createWriteBatches, ONE_STATEMENT_AT_A_TIME } from "./write-batches.js";
 
 /** Requests already handled, shared by every instance through the database. */
 export type ProcessedRequestRepository = {
@@ -12,11 +13,21 @@ export type ProcessedRequestRepository = {
 };
 
 export function createProcessedRequestRepository(prisma: PrismaClient): ProcessedRequestRepository {
-  return {
-    async claim(key) {
-      const { count } = await prisma.processedRequest.createMany({ data: [{ key }], skipDuplicates: true });
-      return count === 1;
+  // Every request that writes or posts claims its key first, so claims arriving together share a
+  // statement; plain SQL, as `createMany({ skipDuplicates })` costs four times as much.
+  const claim = createWriteBatches(
+    async (keys: string[]) => {
+      const claimed = await prisma.$queryRaw<{ key: string }[]>`
+        INSERT INTO "ProcessedRequest" ("key") SELECT unnest(${keys}::text[])
+        ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
+      // The same key twice in one batch is stored once: the first asker has it.
+      const open = new Set(claimed.map((row) => row.key));
+      return keys.map((key) => open.delete(key));
     },
+    { maxItems: 200, concurrency: ONE_STATEMENT_AT_A_TIME },
+  );
+  return {
+    claim,
     async forgetBefore(cutoff) {
       const { count } = await prisma.processedRequest.deleteMany({ where: { createdAt: { lt: cutoff } } });
       return count;

@@ -64,7 +64,6 @@ export const fitCommand: CliCommand = {
       {
         library,
         assessments: context.assessmentRepository,
-        audit: context.auditRepository,
         clock: () => new Date(),
         retentionDays: context.config.retentionDays,
       },

@@ -11,7 +11,7 @@ import type { FitResult } from "./types.js";
 export { extractEvidence } from "./evidence.js";
 export { FitEngine, type MatchOptions } from "./matcher.js";
 export { behaviouralQuestion } from "./questions.js";
-export { bandFor, PARTIAL_FIT, STRONG_FIT, scoreFit } from "./scoring.js";
+export { bandFor, gapQuestion, PARTIAL_FIT, STRONG_FIT, scoreFit, withGapQuestions } from "./scoring.js";
 export {
   type CompetencyEvidence,
   type CompetencyFit,

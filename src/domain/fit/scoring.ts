@@ -155,6 +155,38 @@ export function fitTotals(profile: JobProfile, levels: ReadonlyMap<number, numbe
   );
 }
 
+/**
+ * The interview question for a competency the summary leaves open: from the requirement's definition and
+ * the indicator of the required level when the requirement is at hand, from the name and level alone
+ * otherwise.
+ */
+export function gapQuestion(
+  fit: CompetencyFit,
+  requirement?: Pick<RequiredCompetency, "definition" | "indicators">,
+): string {
+  return behaviouralQuestion({
+    name: fit.name,
+    definition: requirement?.definition ?? "",
+    indicators: requirement?.indicators ?? {},
+    requiredLevel: fit.requiredLevel,
+  });
+}
+
+/** The fit with its gaps' questions written from `profile`, when it is the profile and version assessed. */
+export function withGapQuestions(fit: FitResult, profile: JobProfile): FitResult {
+  if (profile.id !== fit.profileId || profile.version !== fit.profileVersion) return fit;
+  const requirements = new Map(
+    profile.competencies.map((requirement) => [requirement.competencyId, requirement]),
+  );
+  return {
+    ...fit,
+    gaps: fit.gaps.map(({ competency }) => ({
+      competency,
+      question: gapQuestion(competency, requirements.get(competency.competencyId)),
+    })),
+  };
+}
+
 /** The deterministic scoring rule: same profile and evidence, same result. */
 export function scoreFit(
   profile: JobProfile,
@@ -173,18 +205,7 @@ export function scoreFit(
   const gaps = competencies
     .filter((fit) => fit.status !== "meets")
     .sort(byPriority)
-    .map((fit) => {
-      const requirement = requirements.get(fit.competencyId);
-      return {
-        competency: fit,
-        question: behaviouralQuestion({
-          name: fit.name,
-          definition: requirement?.definition ?? "",
-          indicators: requirement?.indicators ?? {},
-          requiredLevel: fit.requiredLevel,
-        }),
-      };
-    });
+    .map((fit) => ({ competency: fit, question: gapQuestion(fit, requirements.get(fit.competencyId)) }));
   return {
     profileId: profile.id,
     title: profile.title,

@@ -136,7 +136,6 @@ export async function assess(
     {
       library,
       assessments: deps.assessments,
-      audit: deps.audit,
       clock: deps.clock,
       retentionDays: deps.retentionDays,
       ...(deps.assessor ? { assessor: deps.assessor } : {}),
