@@ -87,6 +87,8 @@ function withModel(context: AppContext, warn: (line: string) => void): CreateSla
 
 async function startConsole(config: Config): Promise<number> {
   const context = await openAppContext(config, { onStarterProgress: progressReporter() });
+  // The same housekeeping as the Slack app (retention, expired pending summaries); only its failures show.
+  const maintenance = startMaintenance(maintenanceOf(context, createLogger("error")));
   try {
     const deps = createSlackDeps(
       context,
@@ -113,6 +115,7 @@ async function startConsole(config: Config): Promise<number> {
     });
     return 0;
   } finally {
+    await maintenance.stop();
     // An open embedded database keeps the process alive.
     await context.close();
   }

@@ -1,5 +1,9 @@
 import type { JobClaim } from "../adapters/db/recurring-job-repository.js";
-import { type PurgeCandidateTextDeps, purgeCandidateText } from "../services/purge-candidate-text.js";
+import {
+  type PurgeCandidateTextDeps,
+  type PurgedCandidateText,
+  purgeCandidateText,
+} from "../services/purge-candidate-text.js";
 
 export const RETENTION_JOB = "retention";
 
@@ -19,9 +23,7 @@ export type RetentionJobDeps = Omit<PurgeCandidateTextDeps, "clock"> & {
   periodMs?: number;
 };
 
-export type RetentionRun =
-  | { ran: false }
-  | { ran: true; assessments: number; cachedAnswers: number; requestKeys: number };
+export type RetentionRun = { ran: false } | ({ ran: true; requestKeys: number } & PurgedCandidateText);
 
 /**
  * The retention purge, at most once a period whichever instance gets there first: candidate text past

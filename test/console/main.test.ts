@@ -1,5 +1,13 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/adapters/db/database.js";
+import { createLibraryRepository } from "../../src/adapters/db/library-repository.js";
+import { migrate } from "../../src/adapters/db/migrate.js";
+import { parseDatabaseUrl } from "../../src/config.js";
+import { marketingFramework } from "../support/frameworks.js";
 
 /** `npm start` on a fresh machine: no Slack settings, an empty embedded database, commands piped in. */
 function start(
@@ -46,6 +54,57 @@ describe("npm start without Slack credentials", () => {
     expect(stdout).toMatch(/General: \d+ of \d+ shared · Technical: \d+ of \d+ shared/);
     expect(stdout).toMatch(/Registered Nurses/);
     expect(code).toBe(0);
+  });
+
+  it("does the app's housekeeping: candidate text past its retention and expired pending summaries go", {
+    timeout: 120_000,
+  }, async () => {
+    const directory = mkdtempSync(join(tmpdir(), "cb-console-"));
+    const url = `pglite:${directory}`;
+    const withStore = async <T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) => {
+      const db = await openDatabase(parseDatabaseUrl(url));
+      try {
+        return await work(db);
+      } finally {
+        await db.close();
+      }
+    };
+    try {
+      const longAgo = new Date(Date.now() - 60 * 24 * 60 * 60 * 1000);
+      await withStore(async (db) => {
+        await migrate(db);
+        await createLibraryRepository(db.prisma).saveFramework(marketingFramework());
+        await db.prisma.pendingRequest.create({
+          data: { id: "expired", actor: "U1", payload: { summary: "waiting words" }, expiresAt: longAgo },
+        });
+        await db.prisma.assessment.create({
+          data: {
+            id: "old",
+            actor: "U1",
+            profileTitle: "Marketing Manager",
+            frameworkName: "acme",
+            profileVersion: 1,
+            engine: "local",
+            overall: 50,
+            band: "partial",
+            details: { competencies: [] },
+            summaryText: "old candidate words",
+            purgeAfter: longAgo,
+          },
+        });
+      });
+
+      const { code } = await start("/profile help\n", { DATABASE_URL: url });
+
+      expect(code).toBe(0);
+      await withStore(async (db) => {
+        expect(await db.prisma.pendingRequest.count()).toBe(0);
+        expect((await db.prisma.assessment.findUnique({ where: { id: "old" } }))?.summaryText).toBeNull();
+        expect(await db.prisma.auditRecord.count({ where: { action: "purge_candidate_text" } })).toBe(1);
+      });
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it("refuses a half-configured Slack setup with a message naming the variable", async () => {

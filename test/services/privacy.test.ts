@@ -2,16 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssessmentRepository } from "../../src/adapters/db/assessment-repository.js";
 import { createAuditRepository } from "../../src/adapters/db/audit-repository.js";
 import { createLibraryRepository } from "../../src/adapters/db/library-repository.js";
+import { createPendingRequestRepository } from "../../src/adapters/db/pending-request-repository.js";
 import { createPeopleRepository } from "../../src/adapters/db/people-repository.js";
 import { scoreFit } from "../../src/domain/fit/scoring.js";
 import type { AuditEntry, NewAssessment } from "../../src/services/assessment-ports.js";
 import { forgetPersonalData } from "../../src/services/forget-personal-data.js";
 import { purgeCandidateText } from "../../src/services/purge-candidate-text.js";
+import { createPendingSummaries } from "../../src/slack/pending-summaries.js";
 import { profileWith, requirement } from "../domain/fit/support/profiles.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { marketingFramework } from "../support/frameworks.js";
 
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
 const NOW = new Date("2026-11-28T12:00:00Z");
 
 const SUMMARY = "pitched to 40 journalists; reach me at jo@example.com";
@@ -115,7 +118,7 @@ describe("candidate data retention, erasure and audit", () => {
       { assessments: deps.assessments, audit: deps.audit, clock: () => NOW, retentionDays: 30 },
       "retention-job",
     );
-    expect(purged).toEqual({ assessments: 1, cachedAnswers: 0 });
+    expect(purged).toEqual({ assessments: 1, cachedAnswers: 0, pendingSummaries: 0 });
     const old = await deps.assessments.findById("a-1");
     expect(old).toMatchObject({ summaryText: null, overall: 72, band: "strong" });
     expect(JSON.stringify(old?.details)).not.toContain("pitched");
@@ -131,7 +134,21 @@ describe("candidate data retention, erasure and audit", () => {
         { assessments: deps.assessments, audit: deps.audit, clock: () => NOW, retentionDays: 30 },
         "retention-job",
       ),
-    ).toEqual({ assessments: 0, cachedAnswers: 0 });
+    ).toEqual({ assessments: 0, cachedAnswers: 0, pendingSummaries: 0 });
+  });
+
+  it("drops summaries left waiting for a profile to be chosen once they expire", async () => {
+    const repository = createPendingRequestRepository(database.prisma);
+    const waitingSince = (at: Date) => createPendingSummaries(repository, () => at);
+    await waitingSince(new Date(NOW.getTime() - 31 * MINUTE)).put("U_RECRUITER", SUMMARY);
+    const open = await waitingSince(NOW).put("U_RECRUITER", SUMMARY);
+    const purged = await purgeCandidateText(
+      { ...deps, clock: () => NOW, retentionDays: 30, pendingSummaries: repository },
+      "retention-job",
+    );
+    expect(purged).toEqual({ assessments: 0, cachedAnswers: 0, pendingSummaries: 1 });
+    expect(await database.prisma.pendingRequest.count()).toBe(1);
+    expect(await waitingSince(NOW).get("U_RECRUITER", open)).toBe(SUMMARY);
   });
 
   it("forgets an assessment's candidate data on request and records that it did", async () => {
@@ -165,6 +182,7 @@ describe("candidate data retention, erasure and audit", () => {
     expect(records.map((r) => r.action)).toEqual([
       "forget_person",
       "forget_assessment",
+      "purge_candidate_text",
       "purge_candidate_text",
       "assess_fit",
     ]);
