@@ -74,7 +74,9 @@ const SUMMARY =
 /** `npm start`'s V8 flags, so the bot runs as it does in production. */
 const START_FLAGS = (JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string)
   .split(" ")
-  .filter((word) => word.startsWith("--"));
+  .filter((word) => word.startsWith("--"))
+  // Extra flags for the bot, to look inside it: BENCH_BOT_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  .concat((process.env.BENCH_BOT_FLAGS ?? "").split(" ").filter(Boolean));
 
 /** Assessments sent before the measured run, one at a time. */
 const WARM_UP = 50;

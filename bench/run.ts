@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { runLoadBench } from "./load.bench.js";
 import { runSlackBench } from "./slack.bench.js";
 import { runSuccessionBench } from "./succession.bench.js";
 
@@ -132,6 +133,17 @@ try {
 
 const slack = await runSlackBench();
 for (const floor of slack.floors) record(floor.name, floor.figure, floor.ok);
+
+// The trust issue's load floor as it is set: 200 signed fit commands a second for 30 s, on each store.
+for (const db of ["embedded", "server"] as const) {
+  try {
+    const load = await runLoadBench({ db, rate: 200, seconds: 30, serverUrl });
+    for (const floor of load.floors) record(floor.name, floor.figure, floor.ok);
+  } catch (error) {
+    if (db === "embedded") throw error;
+    console.log(`skip  load on the PostgreSQL server: ${(error as Error).message}`);
+  }
+}
 
 const succession = await runSuccessionBench();
 record(
