@@ -28,6 +28,8 @@ export type AssessCandidateRequest = {
 export type AssessCandidateResult = { assessmentId: string; fit: FitResult; duplicate: boolean };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const CLEANED =
+  "The summary held characters that cannot be stored (NUL, or half of a character); they were removed or replaced before it was read.";
 
 /** Assesses a candidate's fit for one profile and stores the assessment with its audit record. */
 export async function assessCandidate(
@@ -37,7 +39,8 @@ export async function assessCandidate(
   const profile = getProfileById(deps.library, request.profileId);
   // Read as it will be stored, so every quote's offsets point into the stored text.
   const summary = storableText(request.summary);
-  const fit = deps.assessor ? await deps.assessor(summary, profile.id) : assessFit(summary, profile);
+  const read = deps.assessor ? await deps.assessor(summary, profile.id) : assessFit(summary, profile);
+  const fit = summary === request.summary ? read : { ...read, notices: [...(read.notices ?? []), CLEANED] };
   const now = deps.clock();
   const keepText = deps.retentionDays > 0;
   const assessmentId = randomUUID();

@@ -58,6 +58,7 @@ describe("assessing a candidate", () => {
     expect(stored?.summaryText).toBe(
       "Marketing manager for six years \uFFFD: led a team of four and set the marketing strategy.",
     );
+    expect(fit.notices).toEqual([expect.stringContaining("cannot be stored")]);
     const quotes = fit.competencies.flatMap((competency) => competency.evidence);
     expect(quotes.length).toBeGreaterThan(0);
     for (const quote of quotes) expect(stored?.summaryText?.slice(quote.start, quote.end)).toBe(quote.text);
