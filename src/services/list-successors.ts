@@ -1,4 +1,4 @@
-import { AppError, invalidInput } from "../domain/errors.js";
+import { invalidInput } from "../domain/errors.js";
 import type { JobProfile } from "../domain/library.js";
 import type { Person } from "../domain/people.js";
 import {
@@ -10,16 +10,11 @@ import {
   type SuccessorRanking,
   successionOptions,
 } from "../domain/succession.js";
-import { findPerson, type PersonKey } from "./find-person.js";
+import type { PersonKey } from "./find-person.js";
+import { findPersonAndRole, type SuccessionDeps } from "./find-person-and-role.js";
 import { getProfileById } from "./find-profile.js";
-import type { Library } from "./library.js";
-import type { PeopleRepository } from "./people-ports.js";
 
-export type ListSuccessorsDeps = {
-  library: Library;
-  people: PeopleRepository;
-  clock: () => Date;
-};
+export type ListSuccessorsDeps = SuccessionDeps;
 
 export type ListSuccessorsRequest = {
   profileId: number;
@@ -98,16 +93,13 @@ export async function listPersonSuccessors(
   deps: ListSuccessorsDeps,
   request: ListPersonSuccessorsRequest,
 ): Promise<PersonSuccessorList> {
-  const { ratings: _ratings, ...incumbent } = await findPerson(deps.people, request.person);
-  if (incumbent.currentProfileId === null) {
+  const { person: incumbent, profile } = await findPersonAndRole(deps, request.person);
+  if (!profile) {
     throw invalidInput(`${incumbent.name} has no current profile, so there is no role to succeed them in.`);
-  }
-  if (!deps.library.getProfile(incumbent.currentProfileId)) {
-    throw new AppError("NOT_FOUND", `${incumbent.name}'s current profile is no longer in the library.`);
   }
   const list = await listSuccessors(deps, {
     ...request,
-    profileId: incumbent.currentProfileId,
+    profileId: profile.id,
     excludePersonIds: [incumbent.id],
   });
   return { ...list, incumbent };

@@ -7,16 +7,8 @@ import {
   type SuccessionOptions,
   successionOptions,
 } from "../domain/succession.js";
-import { findPerson, type PersonKey } from "./find-person.js";
-import { getProfileById } from "./find-profile.js";
-import type { Library } from "./library.js";
-import type { PeopleRepository } from "./people-ports.js";
-
-export type PersonGapsDeps = {
-  library: Library;
-  people: PeopleRepository;
-  clock: () => Date;
-};
+import type { PersonKey } from "./find-person.js";
+import { findPersonAndRole, type SuccessionDeps } from "./find-person-and-role.js";
 
 export type PersonGapsRequest = {
   person: PersonKey;
@@ -28,14 +20,12 @@ export type PersonGapsRequest = {
 export type PersonGaps = { person: Person; profile: JobProfile; report: GapReport; asOf: Date };
 
 /** A person's strengths and gaps against a role, with suggestions from the next level's indicators. */
-export async function personGaps(deps: PersonGapsDeps, request: PersonGapsRequest): Promise<PersonGaps> {
+export async function personGaps(deps: SuccessionDeps, request: PersonGapsRequest): Promise<PersonGaps> {
   const options = successionOptions(request.settings);
-  const { ratings, ...person } = await findPerson(deps.people, request.person);
-  const profileId = request.profileId ?? person.currentProfileId;
-  if (profileId === null) {
+  const { person, ratings, profile } = await findPersonAndRole(deps, request.person, request.profileId);
+  if (!profile) {
     throw invalidInput(`${person.name} has no current profile; name the role to compare them with.`);
   }
-  const profile = getProfileById(deps.library, profileId);
   const now = deps.clock();
   return { person, profile, report: gapReport(ratings, profile, now, options), asOf: now };
 }

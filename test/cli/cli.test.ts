@@ -5,35 +5,16 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppContext, openAppContext } from "../../src/app-context.js";
-import { runCli } from "../../src/cli/cli.js";
 import { loadConfig } from "../../src/config.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-
-type Run = { code: number; stdout: string; stderr: string };
+import { runCapturing } from "./run-cli.js";
 
 describe("competency-bot command line on the starter library", () => {
   let database: TestDatabase;
   let context: AppContext;
 
   const run = (...args: string[]) => runWithStdin("", ...args);
-  const runWithStdin = async (stdin: string, ...args: string[]): Promise<Run> => {
-    let stdout = "";
-    let stderr = "";
-    const code = await runCli(
-      args,
-      {
-        stdout: (text) => {
-          stdout += text;
-        },
-        stderr: (text) => {
-          stderr += text;
-        },
-        readStdin: async () => stdin,
-      },
-      { context },
-    );
-    return { code, stdout, stderr };
-  };
+  const runWithStdin = (stdin: string, ...args: string[]) => runCapturing(args, stdin, { context });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -103,6 +84,11 @@ describe("competency-bot command line on the starter library", () => {
     const { code, stderr } = await run("compare", "Marketing Manager");
     expect(code).toBe(2);
     expect(stderr).toMatch(/separated by " vs "/);
+  });
+
+  it("asks for the title or query a command is about", async () => {
+    expect(await run("profile")).toMatchObject({ code: 2, stderr: "Give a job title.\n" });
+    expect((await run("search", " ")).stderr).toBe("Give a search query.\n");
   });
 
   it("searches titles and alternate titles", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Library } from "../../src/services/library.js";
 import { personGaps } from "../../src/services/person-gaps.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { clock, profileId, type SuccessionFixture, seedSuccession } from "../support/succession.js";
@@ -43,6 +44,16 @@ describe("person gaps", () => {
     await expect(personGaps(deps(), { person: { email: "walter@example.com" } })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: "Walter has no current profile; name the role to compare them with.",
+    });
+  });
+
+  it("says so when the person's current role is no longer in the library", async () => {
+    const emptied = Object.assign(Object.create(fixture.library) as Library, { getProfile: () => undefined });
+    await expect(
+      personGaps({ ...deps(), library: emptied }, { person: { email: "lena@example.com" } }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Lena's current profile is no longer in the library.",
     });
   });
 });

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { invalidInput } from "../../domain/errors.js";
 import { evaluateRanking, type LabelledSummary } from "../../domain/fit/evaluate.js";
+import { readTextFile } from "../arguments.js";
 import { type CliCommand, print } from "../command.js";
 
 /** Reads `{"id","text","label"}` lines; every bad line is reported with its number, and nothing runs. */
@@ -45,15 +45,7 @@ export const evalCommand: CliCommand = {
     const framework = input.values.framework as string | undefined;
     const path = input.values.input as string | undefined;
     if (!framework || !path) throw invalidInput("Give both --framework NAME and --input labelled.jsonl.");
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      throw invalidInput(
-        `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-      );
-    }
-    const labelled = parseLabelledLines(text);
+    const labelled = parseLabelledLines(await readTextFile(path));
     const library = await (await input.context()).library.get();
     const titles = new Set(
       library.profiles.filter((p) => p.frameworkName === framework).map((p) => p.title.toLowerCase()),

@@ -1,40 +1,21 @@
-import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { invalidInput } from "../../domain/errors.js";
 import { FitInputError } from "../../domain/fit/index.js";
 import { assessCandidate } from "../../services/assess-candidate.js";
-import { findProfile } from "../../services/find-profile.js";
 import { MAX_TOP, matchCandidate } from "../../services/match-candidate.js";
+import { readTextFile, resolveProfile, wholeNumberOption } from "../arguments.js";
 import { type CliCommand, type CommandInput, print } from "../command.js";
 import { renderFit, renderMatchResults } from "../render/fit.js";
-import { renderUnresolved } from "../render/text.js";
 import { CLI_ACTOR } from "./privacy.js";
 
 /** The candidate summary: from --file, else standard input. */
 async function readSummary(input: CommandInput): Promise<string> {
   const file = input.values.file as string | undefined;
-  if (file) {
-    try {
-      return await readFile(file, "utf8");
-    } catch (error) {
-      throw invalidInput(
-        `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-      );
-    }
-  }
+  if (file) return readTextFile(file);
   const text = await input.io.readStdin();
   if (!text.trim()) throw invalidInput("Give the candidate summary on standard input or with --file <path>.");
   return text;
-}
-
-function topOption(input: CommandInput): number {
-  if (input.values.top === undefined) return 5;
-  const top = Number(input.values.top);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
-    throw invalidInput(`--top must be a whole number from 1 to ${MAX_TOP}; got "${input.values.top}".`);
-  }
-  return top;
 }
 
 export const fitCommand: CliCommand = {
@@ -51,15 +32,8 @@ export const fitCommand: CliCommand = {
     const summary = await readSummary(input);
     const context = await input.context();
     const library = await context.library.get();
-    const resolution = findProfile({
-      library,
-      title,
-      framework: input.values.framework as string | undefined,
-    });
-    if (resolution.kind !== "found") {
-      print(input, resolution, () => renderUnresolved(resolution));
-      return 3;
-    }
+    const profile = resolveProfile(input, library, title);
+    if (!profile) return 3;
     const { assessmentId, fit } = await assessCandidate(
       {
         library,
@@ -67,7 +41,7 @@ export const fitCommand: CliCommand = {
         clock: () => new Date(),
         retentionDays: context.config.retentionDays,
       },
-      { actor: CLI_ACTOR, profileId: resolution.profile.id, summary },
+      { actor: CLI_ACTOR, profileId: profile.id, summary },
     );
     print(input, { assessmentId, ...fit }, () => renderFit(fit, assessmentId));
     return 0;
@@ -88,7 +62,7 @@ export const matchCommand: CliCommand = {
     jsonl: { type: "boolean" },
   },
   async run(input) {
-    const top = topOption(input);
+    const top = wholeNumberOption(input, "top", { max: MAX_TOP, fallback: 5 });
     const filter = {
       framework: input.values.framework as string | undefined,
       family: input.values.family as string | undefined,

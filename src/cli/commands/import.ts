@@ -1,14 +1,25 @@
-import { invalidInput } from "../../domain/errors.js";
-import { importFramework } from "../../services/import-framework.js";
+import { type ImportFrameworkOptions, importFramework } from "../../services/import-framework.js";
 import { importOnet } from "../../services/import-onet.js";
 import type { SaveFrameworkResult, SaveProgress } from "../../services/ports.js";
+import { onePositional } from "../arguments.js";
 import { type CliCommand, type CommandInput, print } from "../command.js";
 
-function onePath(input: CommandInput, what: string): string {
-  if (input.positionals.length !== 1) {
-    throw invalidInput(`Give exactly one ${what}; got ${input.positionals.length}.`);
-  }
-  return input.positionals[0] as string;
+/** Where every import writes, and how it reports progress. */
+type ImportTarget = Pick<ImportFrameworkOptions, "repository" | "library" | "onProgress">;
+
+/** Runs one framework import into the store, with its progress on stderr, and prints what it changed. */
+async function runImport(
+  input: CommandInput,
+  importInto: (target: ImportTarget) => Promise<SaveFrameworkResult>,
+): Promise<number> {
+  const context = await input.context();
+  const result = await importInto({
+    repository: context.libraryRepository,
+    library: context.library,
+    onProgress: progress(input),
+  });
+  print(input, result, () => renderImport(result));
+  return 0;
 }
 
 function progress(input: CommandInput): (progress: SaveProgress) => void {
@@ -34,16 +45,8 @@ export const importFrameworkCommand: CliCommand = {
   usage: "import framework <file.json|file.yaml>",
   summary: "Import or update a competency framework; an invalid file writes nothing.",
   async run(input) {
-    const path = onePath(input, "framework file");
-    const context = await input.context();
-    const result = await importFramework({
-      repository: context.libraryRepository,
-      library: context.library,
-      path,
-      onProgress: progress(input),
-    });
-    print(input, result, () => renderImport(result));
-    return 0;
+    const path = onePositional(input, "framework file");
+    return runImport(input, (target) => importFramework({ ...target, path }));
   },
 };
 
@@ -53,16 +56,8 @@ export const importOnetCommand: CliCommand = {
   summary: "Import an O*NET release directory (official text format) as framework onet.",
   options: { version: { type: "string" } },
   async run(input) {
-    const directory = onePath(input, "O*NET directory");
-    const context = await input.context();
-    const result = await importOnet({
-      repository: context.libraryRepository,
-      library: context.library,
-      directory,
-      version: input.values.version as string | undefined,
-      onProgress: progress(input),
-    });
-    print(input, result, () => renderImport(result));
-    return 0;
+    const directory = onePositional(input, "O*NET directory");
+    const version = input.values.version as string | undefined;
+    return runImport(input, (target) => importOnet({ ...target, directory, version }));
   },
 };

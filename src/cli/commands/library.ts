@@ -1,18 +1,11 @@
 import { openDatabase } from "../../adapters/db/database.js";
 import { migrate } from "../../adapters/db/migrate.js";
 import { loadConfig } from "../../config.js";
-import { invalidInput } from "../../domain/errors.js";
 import { compareProfiles } from "../../services/compare-profiles.js";
-import { findProfile } from "../../services/find-profile.js";
+import { joinedPositionals, noPositionals, resolveProfile, wholeNumberOption } from "../arguments.js";
 import { type CliCommand, print } from "../command.js";
 import { renderComparison } from "../render/comparison.js";
 import { renderFrameworks, renderMatches, renderProfile, renderUnresolved } from "../render/text.js";
-
-function joinedText(positionals: string[], what: string): string {
-  const text = positionals.join(" ").trim();
-  if (!text) throw invalidInput(`Give a ${what}.`);
-  return text;
-}
 
 export const profileCommand: CliCommand = {
   name: ["profile"],
@@ -22,15 +15,11 @@ export const profileCommand: CliCommand = {
   async run(input) {
     const context = await input.context();
     const library = await context.library.get();
-    const framework = input.values.framework as string | undefined;
-    const resolution = findProfile({ library, title: joinedText(input.positionals, "job title"), framework });
-    if (resolution.kind !== "found") {
-      print(input, resolution, () => renderUnresolved(resolution));
-      return 3;
-    }
+    const profile = resolveProfile(input, library, joinedPositionals(input, "job title"));
+    if (!profile) return 3;
     const frameworks = await context.libraryRepository.listFrameworks();
-    const source = frameworks.find((f) => f.name === resolution.profile.frameworkName)?.source ?? "";
-    print(input, { ...resolution.profile, source }, () => renderProfile(resolution.profile, source));
+    const source = frameworks.find((f) => f.name === profile.frameworkName)?.source ?? "";
+    print(input, { ...profile, source }, () => renderProfile(profile, source));
     return 0;
   },
 };
@@ -41,12 +30,9 @@ export const searchCommand: CliCommand = {
   summary: "List the profiles whose title or alternate titles fit the query.",
   options: { framework: { type: "string" }, family: { type: "string" }, limit: { type: "string" } },
   async run(input) {
-    const limit = input.values.limit === undefined ? 10 : Number(input.values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      throw invalidInput(`--limit must be a whole number from 1 to 100; got "${input.values.limit}".`);
-    }
+    const limit = wholeNumberOption(input, "limit", { max: 100, fallback: 10 });
     const library = await (await input.context()).library.get();
-    const matches = library.search(joinedText(input.positionals, "search query"), {
+    const matches = library.search(joinedPositionals(input, "search query"), {
       limit,
       framework: input.values.framework as string | undefined,
       family: input.values.family as string | undefined,
@@ -61,7 +47,7 @@ export const compareCommand: CliCommand = {
   usage: "compare <title A> vs <title B>",
   summary: "Compare two profiles: shared and differing competencies (also A | B, or quoted titles).",
   async run(input) {
-    const query = joinedText(input.positionals, 'pair of titles, as "A vs B"');
+    const query = joinedPositionals(input, 'pair of titles, as "A vs B"');
     const library = await (await input.context()).library.get();
     const result = compareProfiles({ library, query });
     if (result.kind === "unresolved") {
@@ -78,7 +64,7 @@ export const frameworksCommand: CliCommand = {
   usage: "frameworks",
   summary: "List the loaded competency frameworks and their sources.",
   async run(input) {
-    if (input.positionals.length > 0) throw invalidInput("`frameworks` takes no arguments.");
+    noPositionals(input, "frameworks");
     const frameworks = await (await input.context()).libraryRepository.listFrameworks();
     print(input, frameworks, () => renderFrameworks(frameworks));
     return 0;
@@ -90,7 +76,7 @@ export const migrateCommand: CliCommand = {
   usage: "migrate",
   summary: "Apply pending database migrations (also done at every start).",
   async run(input) {
-    if (input.positionals.length > 0) throw invalidInput("`migrate` takes no arguments.");
+    noPositionals(input, "migrate");
     const config = loadConfig();
     const database = await openDatabase(config.database);
     try {

@@ -1,6 +1,7 @@
 import { invalidInput } from "../../domain/errors.js";
 import { forgetPersonalData } from "../../services/forget-personal-data.js";
 import { purgeCandidateText } from "../../services/purge-candidate-text.js";
+import { noPositionals, onePositional, wholeNumberOption } from "../arguments.js";
 import { type CliCommand, print } from "../command.js";
 
 /** Who the audit trail names for work done from the command line (an administrator on this machine). */
@@ -29,10 +30,7 @@ export const auditCommand: CliCommand = {
   options: { since: { type: "string" }, limit: { type: "string" } },
   async run(input) {
     const since = parseSince(input.values.since as string | undefined);
-    const limit = input.values.limit === undefined ? 200 : Number(input.values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
-      throw invalidInput(`--limit must be a whole number from 1 to 10000; got "${input.values.limit}".`);
-    }
+    const limit = wholeNumberOption(input, "limit", { max: 10_000, fallback: 200 });
     const records = await (await input.context()).auditRepository.list({ since, limit });
     print(input, records, () =>
       records.length === 0
@@ -62,7 +60,7 @@ export const purgeCommand: CliCommand = {
   usage: "purge",
   summary: "Drop candidate text past its retention period now (the app also does this hourly).",
   async run(input) {
-    if (input.positionals.length > 0) throw invalidInput("`purge` takes no arguments.");
+    noPositionals(input, "purge");
     const context = await input.context();
     const result = await purgeCandidateText(
       {
@@ -83,7 +81,7 @@ export const forgetCommand: CliCommand = {
   usage: "forget <assessment id | person email>",
   summary: "Erase a candidate's or a person's personal data on request (audited).",
   async run(input) {
-    if (input.positionals.length !== 1) throw invalidInput("Give one assessment id or one person's email.");
+    const assessmentIdOrEmail = onePositional(input, "assessment id or person's email");
     const context = await input.context();
     const result = await forgetPersonalData(
       {
@@ -92,7 +90,7 @@ export const forgetCommand: CliCommand = {
         audit: context.auditRepository,
       },
       CLI_ACTOR,
-      input.positionals[0] as string,
+      assessmentIdOrEmail,
     );
     print(input, result, () =>
       result.kind === "person"
