@@ -180,6 +180,24 @@ describe("competency-bot command line on the starter library", () => {
     expect(JSON.stringify(audit)).not.toContain("journalists");
   });
 
+  it("purges by hand: expired summaries waiting for a profile go too, and the purge is audited", async () => {
+    const { prisma } = context.database;
+    await prisma.pendingRequest.create({
+      data: {
+        id: "waiting",
+        actor: "U1",
+        payload: { summary: SUMMARY },
+        expiresAt: new Date(Date.now() - 1_000),
+      },
+    });
+    const { code, stdout } = await run("purge");
+    expect(code).toBe(0);
+    expect(stdout).toContain("1 expired summary(ies)");
+    expect(await prisma.pendingRequest.count()).toBe(0);
+    const audit = JSON.parse((await run("audit", "--json")).stdout) as { action: string; actor: string }[];
+    expect(audit[0]).toMatchObject({ action: "purge_candidate_text", actor: "cli:admin" });
+  });
+
   it("refuses an empty or over-long summary, naming the limit", async () => {
     const empty = await runWithStdin("   ", "fit", "Media Relations Specialist");
     expect(empty).toMatchObject({ code: 2 });

@@ -1,3 +1,4 @@
+import { createPendingRequestRepository } from "../../adapters/db/pending-request-repository.js";
 import { invalidInput } from "../../domain/errors.js";
 import { forgetPersonalData } from "../../services/forget-personal-data.js";
 import { purgeCandidateText } from "../../services/purge-candidate-text.js";
@@ -68,10 +69,16 @@ export const purgeCommand: CliCommand = {
         audit: context.auditRepository,
         clock: () => new Date(),
         retentionDays: context.config.retentionDays,
+        pendingSummaries: createPendingRequestRepository(context.database.prisma),
       },
       CLI_ACTOR,
     );
-    print(input, result, () => `Purged the candidate text of ${result.assessments} assessment(s).`);
+    print(
+      input,
+      result,
+      () =>
+        `Purged the candidate text of ${result.assessments} assessment(s) and ${result.pendingSummaries} expired summary(ies) waiting for a profile.`,
+    );
     return 0;
   },
 };
