@@ -86,7 +86,15 @@ function withModel(context: AppContext, warn: (line: string) => void): CreateSla
 }
 
 async function startConsole(config: Config): Promise<number> {
-  const context = await openAppContext(config, { onStarterProgress: progressReporter() });
+  let context: AppContext;
+  try {
+    context = await openAppContext(config, { onStarterProgress: progressReporter() });
+  } catch (error) {
+    // The store in use by another process, say: what to do is in the message.
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   // The same housekeeping as the Slack app (retention, expired pending summaries); only its failures show.
   const maintenance = startMaintenance(maintenanceOf(context, createLogger("error")));
   try {

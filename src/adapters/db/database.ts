@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "../../config.js";
 import { PrismaClient } from "../../generated/prisma/client.js";
+import { lockDirectory } from "./directory-lock.js";
 
 /**
  * Runs SQL scripts outside Prisma's query engine: migrations need multi-statement scripts and a
@@ -34,9 +35,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
-  if (target.directory) mkdirSync(target.directory, { recursive: true });
+  let unlock = () => {};
+  if (target.directory) {
+    mkdirSync(target.directory, { recursive: true });
+    unlock = lockDirectory(target.directory);
+  }
   const pglite = target.directory ? new PGlite(target.directory) : new PGlite();
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const scripts: ScriptRunner = {
     transaction: (work) =>
@@ -57,6 +67,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
+      unlock();
     },
   };
 }
