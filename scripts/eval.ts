@@ -1,6 +1,6 @@
 /**
- * `npm run eval`: the fit engine's matching quality on the development set, next to a plain TF-IDF
- * baseline, and its evidence precision.
+ * `npm run eval`: the fit engine's matching quality on the development set and on summaries whose job
+ * titles mislead (eval/dev-set-hard.jsonl), next to a plain TF-IDF baseline, and its evidence precision.
  *   npm run eval [-- --onet] [--misses] [--openai]
  * --onet adds the O*NET checks (45 summaries against 967 occupations, and the development set cut to
  * the customer format); --openai also reads the annotated summaries with the OpenAI-compatible server
@@ -40,6 +40,19 @@ console.log(line("ours", ours));
 console.log(line("tf-idf", baseline));
 if (showMisses)
   for (const miss of ours.misses)
+    console.log(`  miss ${miss.id}: ${miss.label} → ${miss.predicted.slice(0, 3).join(" / ")}`);
+
+/**
+ * Summaries whose job titles mislead (eval/dev-set-hard.jsonl): recruiter and hiring-manager notes,
+ * referrals, career changers, jobs wanted. Labelled with the job the person is qualified for now.
+ */
+const hard = readLabelled("dev-set-hard.jsonl");
+const hardOurs = evaluateRanking(new FitEngine(devProfiles), hard, { framework: "eval-dev" });
+console.log(`eval-dev-hard (titles of past, wanted or the writer's jobs): ${hard.length} summaries`);
+console.log(line("ours", hardOurs));
+console.log(line("tf-idf", evaluateRanking(new TfidfBaseline(devProfiles), hard, { framework: "eval-dev" })));
+if (showMisses)
+  for (const miss of hardOurs.misses)
     console.log(`  miss ${miss.id}: ${miss.label} → ${miss.predicted.slice(0, 3).join(" / ")}`);
 
 /**

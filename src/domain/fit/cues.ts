@@ -1,7 +1,8 @@
 /**
  * What the words around a piece of evidence say about it: negated or only being learned (not evidence
  * of proficiency), qualified ("basic", "expert"), and the years, seniority and scope cues that raise the
- * level it shows ("8 years", "senior", "led a team of 12").
+ * level it shows ("8 years", "senior", "led a team of 12"); and whether a job title the summary names is
+ * the candidate's own job now ("former teacher", "Recruiter note").
  */
 
 import type { Reading } from "./reading.js";
@@ -496,4 +497,111 @@ export function careerCues(
     years: Math.max(0, ...opening.map((sentence) => sentences.get(sentence)?.years ?? 0)),
     senior: opening.some((sentence) => sentences.get(sentence)?.seniority ?? false),
   };
+}
+
+/**
+ * Words before a job title that make it a job the candidate no longer holds or does not hold yet: a
+ * past one ("former", "ex-", "previously", "was", "used to be") or one wanted ("applying for", "wants
+ * to become", "aspiring", "interviewed for"). They reach a few words back ("previously worked as a
+ * nurse").
+ */
+const PAST_OR_WANTED_ROLE_CUES = new Set([
+  "former",
+  "formerly",
+  "ex",
+  "previously",
+  "previous",
+  "prior",
+  "retired",
+  "was",
+  "were",
+  "used",
+  "wants",
+  "want",
+  "wanted",
+  "wanting",
+  "looking",
+  "seeking",
+  "applying",
+  "applied",
+  "aspiring",
+  "aspire",
+  "aspires",
+  "hoping",
+  "hopes",
+  "interested",
+  "become",
+  "becoming",
+  "goal",
+  "target",
+  "towards",
+  "toward",
+  "interviewed",
+  "interviewing",
+]);
+
+/** Words that end that reach: what follows is the candidate's job now ("ex-nurse, now a data analyst"). */
+const CURRENT_ROLE_CUES = new Set([
+  "now",
+  "currently",
+  "today",
+  "is",
+  "are",
+  "am",
+  "im",
+  "promoted",
+  "turned",
+]);
+
+/**
+ * Words right before a job title that make it someone else's, or one left: "referred by the Head of
+ * Sales", "note from the talent partner", "moved from audit", "under the pharmacist's supervision".
+ */
+const OTHER_PERSON_ROLE_CUES = new Set(["by", "from", "under", "alongside"]);
+
+/**
+ * Words right after a job title that make it the writer's, or a vacancy: "Recruiter note", "hiring
+ * manager feedback", "the Accountant vacancy", "project manager roles", "nurse turned developer".
+ */
+const NOT_OWN_ROLE_AFTER = new Set([
+  "note",
+  "notes",
+  "feedback",
+  "screen",
+  "screening",
+  "referral",
+  "referred",
+  "says",
+  "said",
+  "panel",
+  "interview",
+  "vacancy",
+  "vacancies",
+  "opening",
+  "openings",
+  "roles",
+  "turned",
+]);
+
+const PAST_OR_WANTED_REACH = 4;
+const OTHER_PERSON_REACH = 2;
+
+/**
+ * Whether a job title at tokens `first`..`last` names the candidate's own job now: not when the words
+ * around it in its sentence make it a past or wanted job, someone else's or the vacancy, nor when they
+ * negate it ("not an accountant") or make it one being learned ("studying to become a paralegal").
+ */
+export function namesOwnRole(reading: Reading, first: number, last: number): boolean {
+  const { tokens } = reading;
+  const sentence = tokens[first]?.sentence;
+  const context = readContext(reading, first, last);
+  if (context.negated || context.learning) return false;
+  for (let index = first - 1; index >= first - PAST_OR_WANTED_REACH; index--) {
+    const token = tokens[index];
+    if (!token || token.sentence !== sentence || CURRENT_ROLE_CUES.has(token.norm)) break;
+    if (PAST_OR_WANTED_ROLE_CUES.has(token.norm)) return false;
+    if (first - index <= OTHER_PERSON_REACH && OTHER_PERSON_ROLE_CUES.has(token.norm)) return false;
+  }
+  const next = tokens[last + 1];
+  return !(next && next.sentence === tokens[last]?.sentence && NOT_OWN_ROLE_AFTER.has(next.norm));
 }

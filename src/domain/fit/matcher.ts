@@ -3,7 +3,8 @@
  * best (match) and orders candidates for one profile (rank).
  *
  * Match order (docs/decisions/003-fit-scoring.md): text relevance — BM25 and TF-IDF cosine over each
- * profile's weighted fields, plus the job titles the summary names — picks a short list, the
+ * profile's weighted fields, plus the job titles the summary names as the candidate's own (not a past
+ * or wanted job, nor the writer's: "former teacher", "Recruiter note") — picks a short list, the
  * competency fit of each is scored, and the list is ordered by the two combined. The score shown stays
  * the competency fit.
  */
@@ -46,8 +47,11 @@ type FrameworkIndex = {
 
 type QueryTerms = Map<string, number>;
 
-/** Terms of the summary, less those it negates ("no experience with SAP", "not a data scientist"). */
-function queryTerms(reading: Reading): QueryTerms {
+/**
+ * Terms of the summary, less those it negates ("no experience with SAP", "not a data scientist") and
+ * the job titles that are not the candidate's own ("former teacher", "Recruiter note").
+ */
+function queryTerms(reading: Reading, otherRoleTokens: ReadonlySet<number>): QueryTerms {
   const weights = new Map<string, number>();
   const negated = new Map<number, boolean>();
   const isNegated = (first: number, last: number): boolean => {
@@ -61,7 +65,7 @@ function queryTerms(reading: Reading): QueryTerms {
   };
   const openings = openingSentences(reading);
   forEachRelevanceTerm(reading, (key, weight, first, last) => {
-    if (isNegated(first, last)) return;
+    if (otherRoleTokens.has(first) || otherRoleTokens.has(last) || isNegated(first, last)) return;
     const opening = openings.has(reading.tokens[first]?.sentence ?? -1) ? OPENING_BOOST : 1;
     weights.set(key, (weights.get(key) ?? 0) + weight * opening);
   });
@@ -103,7 +107,6 @@ export class FitEngine {
     const top = Math.max(1, options.top ?? 5);
     const reading = read(summary);
     const context = summaryContext(reading);
-    const query = queryTerms(reading);
     const shortlist = new Shortlist(Math.max(SHORTLIST_MIN, top * SHORTLIST_PER_RESULT));
     for (const index of this.frameworks.values()) {
       if (options.framework !== undefined && index.name !== options.framework) continue;
@@ -111,7 +114,7 @@ export class FitEngine {
         options.family === undefined
           ? undefined
           : new Set(index.docs.filter((doc) => this.profiles[doc]?.family === options.family));
-      this.relevance(index, reading, query, allowed, shortlist);
+      this.relevance(index, reading, allowed, shortlist);
     }
     const results = shortlist.candidates.map(({ doc, relevance }) => {
       const profile = this.profiles[doc] as JobProfile;
@@ -190,12 +193,12 @@ export class FitEngine {
   private relevance(
     index: FrameworkIndex,
     reading: Reading,
-    query: QueryTerms,
     allowed: ReadonlySet<number> | undefined,
     shortlist: Shortlist,
   ): void {
+    const { scores: titles, otherRoleTokens } = index.titles.scores(reading, this.profiles.length);
+    const query = queryTerms(reading, otherRoleTokens);
     const { bm25, cosine } = index.text.scores(query, this.profiles.length);
-    const titles = index.titles.scores(reading, this.profiles.length);
     const docs = allowed ? [...allowed] : index.docs;
     let bestBm25 = 1e-9;
     let bestCosine = 1e-9;

@@ -5,7 +5,7 @@
  */
 
 import type { JobProfile } from "../library.js";
-import { openingSentences } from "./cues.js";
+import { namesOwnRole, openingSentences } from "./cues.js";
 import { docArray, Int32List } from "./packed-arrays.js";
 import { type Reading, read } from "./reading.js";
 import { stem } from "./stem.js";
@@ -32,6 +32,15 @@ const ROOT = 0;
 /** Edges are sorted on node × this + term number: exact in a double while nodes stay below 2^27. */
 const TERM_LIMIT = 2 ** 26;
 const NO_NODE = -1;
+
+type TitleSequence = { stems: string[]; firsts: number[]; lasts: number[] };
+
+export type TitleScores = {
+  /** By document number: 0 to about 1.5 (1: a title only that profile has, where a role is named). */
+  scores: Float64Array;
+  /** Tokens of the titles named that are not the candidate's own job now. */
+  otherRoleTokens: ReadonlySet<number>;
+};
 
 /**
  * Stem sequences of a title as written and, when the vocabulary reads the whole title as one term, as
@@ -66,23 +75,29 @@ function titlePhrases(title: string): string[][] {
   return phrases;
 }
 
-/** The stem sequences in which a summary may name a job title: its words, and each canonical group. */
-function titleSequences(reading: Reading): { stems: string[]; tokens: number[] }[] {
-  const sequences: { stems: string[]; tokens: number[] }[] = [{ stems: [], tokens: [] }];
-  let group: { stems: string[]; tokens: number[] } | undefined;
+/**
+ * The stem sequences in which a summary may name a job title: its words, and each canonical group; with
+ * the first and last token each stem was read from.
+ */
+function titleSequences(reading: Reading): TitleSequence[] {
+  const sequences: TitleSequence[] = [{ stems: [], firsts: [], lasts: [] }];
+  let group: TitleSequence | undefined;
+  const push = (sequence: TitleSequence | undefined, term: Reading["terms"][number]): void => {
+    sequence?.stems.push(term.stem);
+    sequence?.firsts.push(term.first);
+    sequence?.lasts.push(term.last);
+  };
   for (const term of reading.terms) {
     if (term.kind === "word") {
-      sequences[0]?.stems.push(term.stem);
-      sequences[0]?.tokens.push(term.first);
+      push(sequences[0], term);
     } else if (term.stem === "") {
       group = undefined;
     } else if (term.kind === "equivalent") {
       if (!group) {
-        group = { stems: [], tokens: [] };
+        group = { stems: [], firsts: [], lasts: [] };
         sequences.push(group);
       }
-      group.stems.push(term.stem);
-      group.tokens.push(term.first);
+      push(group, term);
     }
   }
   return sequences;
@@ -205,23 +220,26 @@ export class TitlePhraseIndex {
   }
 
   /**
-   * How strongly the summary names each profile's titles, by document number: 0 to about 1.5 (1: a
-   * title only that profile has, where a role is named).
+   * How strongly the summary names each profile's titles as the candidate's own job. A title the words
+   * around it make a past or wanted job, or someone else's ("former teacher", "referred by the Head of
+   * Sales", "Recruiter note"), counts for nothing, and its tokens are returned so that text relevance
+   * can leave them out too.
    */
-  scores(reading: Reading, size: number): Float64Array {
+  scores(reading: Reading, size: number): TitleScores {
     const { holderStarts, holderDocs, holderCodes } = this.trie;
     const contexts = titleContexts(reading);
     const best = new Float64Array(size);
     const total = new Float64Array(size);
+    const otherRoleTokens = new Set<number>();
     for (const sequence of titleSequences(reading)) {
       const terms = sequence.stems.map((part) => this.ids.find(part));
       for (let start = 0; start < terms.length; start++) {
         let node = ROOT;
-        const firstToken = sequence.tokens[start] ?? 0;
+        const firstToken = sequence.firsts[start] ?? 0;
         const sentence = reading.tokens[firstToken]?.sentence;
         const inContext = contexts[firstToken] ?? false;
         for (let offset = start; offset < terms.length; offset++) {
-          const token = reading.tokens[sequence.tokens[offset] ?? 0];
+          const token = reading.tokens[sequence.firsts[offset] ?? 0];
           if (token?.sentence !== sentence) break;
           node = this.child(node, terms[offset] ?? -1);
           if (node < 0) break;
@@ -231,15 +249,23 @@ export class TitlePhraseIndex {
           const phraseLength = offset - start + 1;
           const phraseWeight =
             Math.log(1 + this.count / holders) * (phraseLength > 1 ? 1 : SINGLE_WORD_TITLE);
+          const lastToken = sequence.lasts[offset] ?? firstToken;
+          let own: boolean | undefined;
+          let wholeTitle = false;
           for (let at = from; at < to; at++) {
             const code = holderCodes[at] ?? TITLE;
             if (code >= TITLE_HEAD && !inContext) continue;
+            own ??= namesOwnRole(reading, firstToken, lastToken);
+            wholeTitle ||= code < TITLE_HEAD;
+            if (!own) continue;
             const doc = holderDocs[at] ?? 0;
             const weight = phraseWeight * (PHRASE_FACTORS[code] ?? 1);
             const score = weight * (inContext ? 1 : OUT_OF_CONTEXT_TITLE);
             best[doc] = Math.max(best[doc] ?? 0, score);
             total[doc] = (total[doc] ?? 0) + score;
           }
+          if (own === false && wholeTitle)
+            for (let at = firstToken; at <= lastToken; at++) otherRoleTokens.add(at);
         }
       }
     }
@@ -247,7 +273,7 @@ export class TitlePhraseIndex {
     best.forEach((top, doc) => {
       if (top > 0) best[doc] = (top + 0.25 * Math.log(1 + ((total[doc] ?? 0) - top))) / maxTitleWeight;
     });
-    return best;
+    return { scores: best, otherRoleTokens };
   }
 
   /** The node the edge for `term` leads to from `node`, or -1. */
