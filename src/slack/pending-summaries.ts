@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { storableText } from "../domain/storable-text.js";
 
 /**
  * Candidate summaries waiting for the user to choose a profile (a picker, a list of best matches).
@@ -25,7 +24,12 @@ export interface PendingRequestStore {
   findUnexpired(id: string, now: Date): Promise<{ actor: string; payload: unknown } | null>;
 }
 
-type PendingSummaryPayload = { summary: string };
+/**
+ * The summary as a JSON string literal: NUL characters and half characters, which PostgreSQL's JSON
+ * refuses, travel as escapes, so the summary comes back exactly as typed (the assessment then says what
+ * it had to drop). Rows written before this form hold `summary`.
+ */
+type PendingSummaryPayload = { summaryJson: string } | { summary: string };
 
 const KEY = /^[0-9a-f-]{36}$/;
 
@@ -36,7 +40,7 @@ export function createPendingSummaries(
   return {
     async put(owner, summary) {
       const id = randomUUID();
-      const payload: PendingSummaryPayload = { summary: storableText(summary) };
+      const payload: PendingSummaryPayload = { summaryJson: JSON.stringify(summary) };
       const expiresAt = new Date(clock().getTime() + PENDING_TTL_MS);
       await store.save({ id, actor: owner, payload, expiresAt });
       return id;
@@ -46,8 +50,13 @@ export function createPendingSummaries(
       if (!KEY.test(key)) return undefined;
       const row = await store.findUnexpired(key, clock());
       if (!row || row.actor !== owner) return undefined;
-      const summary = (row.payload as Partial<PendingSummaryPayload> | null)?.summary;
-      return typeof summary === "string" ? summary : undefined;
+      return summaryOf(row.payload);
     },
   };
+}
+
+function summaryOf(payload: unknown): string | undefined {
+  const stored = payload as { summaryJson?: unknown; summary?: unknown } | null;
+  if (typeof stored?.summaryJson === "string") return JSON.parse(stored.summaryJson) as string;
+  return typeof stored?.summary === "string" ? stored.summary : undefined;
 }
