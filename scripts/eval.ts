@@ -1,6 +1,7 @@
 /**
- * `npm run eval`: the fit engine's matching quality on the development set and on summaries whose job
- * titles mislead (eval/dev-set-hard.jsonl), next to a plain TF-IDF baseline, and its evidence precision.
+ * `npm run eval`: the fit engine's matching quality on the development set, on summaries whose job
+ * titles mislead (eval/dev-set-hard.jsonl), on a second set written blind (eval/blind-2) and on the
+ * held-out set (eval/blind), next to a plain TF-IDF baseline, and its evidence precision.
  *   npm run eval [-- --onet] [--misses] [--openai]
  * --onet adds the O*NET checks (45 summaries against 967 occupations, and the development set cut to
  * the customer format); --openai also reads the annotated summaries with the OpenAI-compatible server
@@ -53,6 +54,21 @@ console.log(line("ours", hardOurs));
 console.log(line("tf-idf", evaluateRanking(new TfidfBaseline(devProfiles), hard, { framework: "eval-dev" })));
 if (showMisses)
   for (const miss of hardOurs.misses)
+    console.log(`  miss ${miss.id}: ${miss.label} → ${miss.predicted.slice(0, 3).join(" / ")}`);
+
+/**
+ * A second set written blind against eval/framework.yaml by someone who never saw the engine
+ * (eval/blind-2): 100 summaries in many styles. A development set: read it, analyse its misses.
+ */
+const blind2 = readLabelled("blind-2/summaries.jsonl");
+const blind2Ours = evaluateRanking(new FitEngine(devProfiles), blind2, { framework: "eval-dev" });
+console.log(`eval-blind-2 (written blind, used for development): ${blind2.length} summaries`);
+console.log(line("ours", blind2Ours));
+console.log(
+  line("tf-idf", evaluateRanking(new TfidfBaseline(devProfiles), blind2, { framework: "eval-dev" })),
+);
+if (showMisses)
+  for (const miss of blind2Ours.misses)
     console.log(`  miss ${miss.id}: ${miss.label} → ${miss.predicted.slice(0, 3).join(" / ")}`);
 
 /**

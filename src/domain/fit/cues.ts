@@ -501,9 +501,9 @@ export function careerCues(
 
 /**
  * Words before a job title that make it a job the candidate no longer holds or does not hold yet: a
- * past one ("former", "ex-", "previously", "was", "used to be") or one wanted ("applying for", "wants
- * to become", "aspiring", "interviewed for"). They reach a few words back ("previously worked as a
- * nurse").
+ * past one ("former", "ex-", "previously", "was", "used to be", "started as") or one wanted
+ * ("applying for", "wants to become", "aspiring", "interviewed for"). They reach a few words back
+ * ("previously worked as a nurse").
  */
 const PAST_OR_WANTED_ROLE_CUES = new Set([
   "former",
@@ -513,6 +513,8 @@ const PAST_OR_WANTED_ROLE_CUES = new Set([
   "previous",
   "prior",
   "retired",
+  "started",
+  "began",
   "was",
   "were",
   "used",
@@ -588,8 +590,9 @@ const OTHER_PERSON_REACH = 2;
 
 /**
  * Whether a job title at tokens `first`..`last` names the candidate's own job now: not when the words
- * around it in its sentence make it a past or wanted job, someone else's or the vacancy, nor when they
- * negate it ("not an accountant") or make it one being learned ("studying to become a paralegal").
+ * around it in its sentence make it a past or wanted job ("backend developer by background"), someone
+ * else's or the vacancy, nor when they negate it ("not an accountant") or make it one being learned
+ * ("studying to become a paralegal").
  */
 export function namesOwnRole(reading: Reading, first: number, last: number): boolean {
   const { tokens } = reading;
@@ -603,5 +606,7 @@ export function namesOwnRole(reading: Reading, first: number, last: number): boo
     if (first - index <= OTHER_PERSON_REACH && OTHER_PERSON_ROLE_CUES.has(token.norm)) return false;
   }
   const next = tokens[last + 1];
-  return !(next && next.sentence === tokens[last]?.sentence && NOT_OWN_ROLE_AFTER.has(next.norm));
+  if (next && next.sentence === tokens[last]?.sentence && NOT_OWN_ROLE_AFTER.has(next.norm)) return false;
+  const afterNext = tokens[last + 2];
+  return !(next?.norm === "by" && afterNext?.sentence === sentence && afterNext?.norm === "background");
 }

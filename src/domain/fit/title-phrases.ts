@@ -231,7 +231,10 @@ export class TitlePhraseIndex {
     const best = new Float64Array(size);
     const total = new Float64Array(size);
     const otherRoleTokens = new Set<number>();
-    for (const sequence of titleSequences(reading)) {
+    const sequences = titleSequences(reading).filter(
+      (sequence, index) => index === 0 || this.writtenAsRole(reading, sequence),
+    );
+    for (const sequence of sequences) {
       const terms = sequence.stems.map((part) => this.ids.find(part));
       for (let start = 0; start < terms.length; start++) {
         let node = ROOT;
@@ -274,6 +277,35 @@ export class TitlePhraseIndex {
       if (top > 0) best[doc] = (top + 0.25 * Math.log(1 + ((total[doc] ?? 0) - top))) / maxTitleWeight;
     });
     return { scores: best, otherRoleTokens };
+  }
+
+  /**
+   * Whether a canonical group was written as a role: an abbreviation in capitals ("RN" → registered
+   * nurse, "CPA"), ending in a job noun ("HR business partner"), or next to a job noun of every
+   * function ("stormwater engineer", "Head of Partnerships"). Other aliases name a skill, not a role:
+   * "gym" reads as personal training and "stormwater" as civil engineering, but neither alone names
+   * the Personal Trainer or the Civil Engineer.
+   */
+  private writtenAsRole(reading: Reading, sequence: TitleSequence): boolean {
+    const { tokens } = reading;
+    const first = Math.min(...sequence.firsts);
+    const last = Math.max(...sequence.lasts);
+    let capitals = true;
+    for (let at = first; at <= last; at++) capitals &&= tokens[at]?.upper ?? false;
+    if (capitals) return true;
+    if (this.isJobNoun(reading.tokenStems[last] ?? "")) return true;
+    const sentence = tokens[first]?.sentence;
+    const before = tokens[first - 1]?.norm === "of" ? first - 2 : first - 1;
+    return [before, last + 1].some(
+      (at) => tokens[at]?.sentence === sentence && GENERIC_TITLE_STEMS.has(reading.tokenStems[at] ?? ""),
+    );
+  }
+
+  /** A word that is a job noun of every function ("manager", "head") or a title's last word here. */
+  private isJobNoun(stem: string): boolean {
+    if (GENERIC_TITLE_STEMS.has(stem)) return true;
+    const node = this.child(ROOT, this.ids.find(stem));
+    return node >= 0 && (this.trie.holderStarts[node + 1] ?? 0) > (this.trie.holderStarts[node] ?? 0);
   }
 
   /** The node the edge for `term` leads to from `node`, or -1. */

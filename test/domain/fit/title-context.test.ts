@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { namesOwnRole } from "../../../src/domain/fit/cues.js";
 import { FitEngine } from "../../../src/domain/fit/index.js";
 import { read } from "../../../src/domain/fit/reading.js";
+import { TermIds } from "../../../src/domain/fit/term-ids.js";
+import { TitlePhraseIndex } from "../../../src/domain/fit/title-phrases.js";
 import { loadEvalProfiles } from "./support/profiles.js";
 
 /** Whether `title` (its words as written in `summary`) is read as the candidate's own job there. */
@@ -45,6 +47,9 @@ describe("a job title read in context", () => {
       ["Agency recruiter's notes on the candidate.", "recruiter's"],
       ["Personal banker turned mortgage loan officer.", "Personal banker"],
       ["An FP&A analyst, not an accountant.", "accountant"],
+      ["I started as a backend engineer, then moved to the data team.", "backend engineer"],
+      ["Began as a line cook in 2015.", "line cook"],
+      ["Backend developer by background, platform team for three years.", "Backend developer"],
     ];
     for (const [summary, title] of notOwn) expect(ownRole(summary, title), summary).toBe(false);
   });
@@ -74,5 +79,27 @@ describe("match, with titles read in context", () => {
       ],
     ];
     for (const [summary, title] of cases) expect(best(summary), summary).toBe(title);
+  });
+});
+
+describe("titles named through the vocabulary", () => {
+  const profiles = loadEvalProfiles();
+  const titles = TitlePhraseIndex.build(
+    profiles,
+    profiles.map((_, doc) => doc),
+    new TermIds(),
+  );
+  const titleScore = (summary: string, title: string): number =>
+    titles.scores(read(summary), profiles.length).scores[profiles.findIndex((p) => p.title === title)] ?? 0;
+
+  it("counts an abbreviation in capitals, or words ending in a title's word, as the title", () => {
+    expect(titleScore("RN on a medical ward for two years.", "Registered Nurse")).toBeGreaterThan(0.5);
+    expect(titleScore("HR business partner for a tech company.", "HR Generalist")).toBeGreaterThan(0.5);
+  });
+
+  it("does not count a skill the vocabulary reads as the same concept as a title", () => {
+    expect(titleScore("Classes of 30 in a gym: fitness units and team sports.", "Personal Trainer")).toBe(0);
+    expect(titleScore("Roadway geometry, stormwater and drainage design.", "Civil Engineer")).toBe(0);
+    expect(titleScore("Made posters and brochures for the bank.", "Graphic Designer")).toBe(0);
   });
 });

@@ -32,6 +32,12 @@ describe("the built-in vocabulary", () => {
     expect(canonicalOf("SFDC")).toEqual(canonicalOf("HubSpot"));
     expect(canonicalOf("ML engineer")).toEqual(["machin", "learn"]);
     expect(canonicalOf("PR agency")).toEqual(["public", "relat"]);
+    expect(canonicalOf("EKS")).toEqual(canonicalOf("k8s"));
+    expect(canonicalOf("Helm charts")).toEqual(canonicalOf("k8s"));
+    expect(canonicalOf("A/B tests")).toEqual(canonicalOf("hypothesis testing"));
+    expect(canonicalOf("gave vaccines")).toEqual(canonicalOf("injections"));
+    expect(canonicalOf("medication rounds")).toEqual(canonicalOf("med pass"));
+    expect(canonicalOf("secondary on-call rotation")).toEqual(canonicalOf("incident management"));
   });
 
   it("matches acronyms that are ordinary words only in capitals", () => {
