@@ -7,20 +7,27 @@ export type PrivateTarget = { userId: string; channel?: string; responseUrl?: st
 
 /**
  * Posts a result only the user sees: in the channel they asked from when possible (the response_url
- * works even where the bot is not a member), otherwise in their direct messages with the app.
+ * works even where the bot is not a member), otherwise in their direct messages with the app. With
+ * `replaceOriginal`, the result takes the place of the message the response_url belongs to (a "working
+ * on it" notice) when it goes that way.
  */
 export async function postPrivately(
   client: webApi.WebClient,
   logger: Logger,
   target: PrivateTarget,
   message: Message,
+  options: { replaceOriginal?: boolean } = {},
 ): Promise<void> {
   if (target.responseUrl) {
     try {
       const response = await fetch(target.responseUrl, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ response_type: "ephemeral", replace_original: false, ...message }),
+        body: JSON.stringify({
+          response_type: "ephemeral",
+          replace_original: options.replaceOriginal ?? false,
+          ...message,
+        }),
       });
       if (response.ok) return;
       logger.warn(`response_url answered ${response.status}; posting the result another way`);

@@ -122,6 +122,21 @@ describe("/profile fit <title>: <summary>", () => {
     expect((await assessments()).length).toBe(count);
   });
 
+  it("answers privately another way when the response_url refuses the assessment", async () => {
+    const before = h.fake.callsTo("chat.postEphemeral").length;
+    const gone = h.fake.apiUrl.replace(/\/api\/$/, "/gone");
+    const response = await postSigned(
+      h.endpoint,
+      commandBody({ text: `fit Media Relations Specialist: ${SUMMARY}`, responseUrl: gone, channelId: "C9" }),
+    );
+    expect(response.status).toBe(200);
+    await h.fake.waitFor(() => h.fake.callsTo("chat.postEphemeral").length > before);
+    const posted = h.fake.callsTo("chat.postEphemeral").at(-1)?.args as Record<string, unknown>;
+    expect(posted).toMatchObject({ channel: "C9", user: "U1" });
+    const blocks = typeof posted.blocks === "string" ? JSON.parse(posted.blocks) : posted.blocks;
+    expect(visibleText(blocks)).toContain("Candidate fit: Media Relations Specialist");
+  });
+
   it("shares scores and statuses only, never the candidate's words, unless evidence is chosen", async () => {
     const { blocks } = await fitAnswer();
     const url = await press(buttonLabelled(blocks, "Share in channel"));

@@ -3,6 +3,7 @@ import { errorMessage, type Requester } from "../answers/answer.js";
 import { answerProfileCommand } from "../answers/profile-command.js";
 import { notice } from "../blocks/common.js";
 import type { Message } from "../blocks/limits.js";
+import { postPrivately } from "../deliver.js";
 import type { SlackDeps } from "../deps.js";
 import { logFailure } from "../log.js";
 import { parseProfileCommand } from "../parse-profile-command.js";
@@ -13,16 +14,26 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 /**
  * `/profile …`. Lookups, searches and comparisons answer in the acknowledgement itself (the library is
  * in memory); a form opens after it; an assessment acknowledges with "working on it" and replaces that
- * through the response_url. Anything not ready within the ack budget is sent the same way.
+ * through the response_url. Anything not ready within the ack budget is sent the same way. An answer
+ * sent later that the response_url refuses goes privately another way (see postPrivately): an
+ * assessment is stored, so its answer must not be lost.
  */
 export function profileCommand(deps: SlackDeps) {
-  return async function handleProfileCommand({ command, ack, respond, client, logger }: Args): Promise<void> {
+  return async function handleProfileCommand({ command, ack, client, logger }: Args): Promise<void> {
     const requester: Requester = {
       userId: command.user_id,
       requestKey: `command:${command.trigger_id}`,
       channelId: command.channel_id,
       responseUrl: command.response_url,
     };
+    const answerLater = (message: Message) =>
+      postPrivately(
+        client,
+        logger,
+        { userId: command.user_id, channel: command.channel_id, responseUrl: command.response_url },
+        message,
+        { replaceOriginal: true },
+      );
     const work = answerSafely(logger, "/profile", () =>
       answerProfileCommand(deps, parseProfileCommand(command.text), requester),
     );
@@ -31,15 +42,12 @@ export function profileCommand(deps: SlackDeps) {
       await ack({ response_type: "ephemeral", ...notice("Working on it…", "⏳") });
       const late = await work;
       if (late.kind === "modal") {
-        await respond({
-          replace_original: true,
-          ...notice("That took too long to open the form; please run the command again.", "⌛"),
-        });
+        await answerLater(notice("That took too long to open the form; please run the command again.", "⌛"));
         return;
       }
       const result =
         late.kind === "message" ? late.message : await finishSafely(logger, "/profile", late.finish);
-      await respond({ replace_original: true, response_type: "ephemeral", ...result });
+      await answerLater(result);
       return;
     }
     switch (answer.kind) {
@@ -58,7 +66,7 @@ export function profileCommand(deps: SlackDeps) {
         const first = await claimOnce(deps, requester.requestKey, logger);
         if (first === "repeat") return;
         const result = first === "claimed" ? await finishSafely(logger, "/profile", answer.finish) : first;
-        await respond({ replace_original: true, response_type: "ephemeral", ...result });
+        await answerLater(result);
         return;
       }
     }
