@@ -201,6 +201,26 @@ describe("/profile fit <title>: <summary>", () => {
     expect(visibleText(result?.body.blocks)).toContain("Candidate fit: Media Relations Specialist");
     expect((await assessments()).length).toBe(before + 1);
   });
+
+  it("answers a choice privately another way when the picker's response_url refuses it", async () => {
+    const { body } = await command(`fit Relations Boss: ${SUMMARY}`);
+    const choose = buttons(body.blocks).find((b) => b.action_id === "choose_profile");
+    const before = h.fake.callsTo("chat.postEphemeral").length;
+    const gone = h.fake.apiUrl.replace(/\/api\/$/, "/gone");
+    const { status } = await interact(
+      buttonPress({
+        button: choose as { action_id: string; value: string },
+        responseUrl: gone,
+        channelId: "C7",
+      }),
+    );
+    expect(status).toBe(200);
+    await h.fake.waitFor(() => h.fake.callsTo("chat.postEphemeral").length > before);
+    const posted = h.fake.callsTo("chat.postEphemeral").at(-1)?.args as Record<string, unknown>;
+    expect(posted).toMatchObject({ channel: "C7", user: "U1" });
+    const blocks = typeof posted.blocks === "string" ? JSON.parse(posted.blocks) : posted.blocks;
+    expect(visibleText(blocks)).toContain("Candidate fit");
+  });
 });
 
 describe("/profile fit <title> (no summary)", () => {

@@ -2,7 +2,9 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { ACTIONS, Choice, decode } from "../action-values.js";
 import { continueChoice } from "../answers/choice.js";
 import { notice } from "../blocks/common.js";
+import { postPrivately } from "../deliver.js";
 import type { SlackDeps } from "../deps.js";
+import { logFailure } from "../log.js";
 import { answerSafely, finishSafely } from "../run-answer.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -39,12 +41,26 @@ export function chooseProfile(deps: SlackDeps) {
       return;
     }
     if (answer.kind === "deferred" && inPlace) {
-      await respond({ response_type: "ephemeral", replace_original: true, ...answer.interim });
+      // Only a notice: if the response_url refuses it, the answer below still goes another way.
+      await respond({ response_type: "ephemeral", replace_original: true, ...answer.interim }).catch(
+        (error: unknown) => logFailure(logger, "Posting to response_url", error),
+      );
     }
     const result =
       answer.kind === "message"
         ? answer.message
         : await finishSafely(logger, action.action_id, answer.finish);
-    await respond({ response_type: "ephemeral", replace_original: inPlace, ...result });
+    // An assessment is stored by now: if the response_url refuses its answer, it goes another way.
+    await postPrivately(
+      client,
+      logger,
+      {
+        userId,
+        ...(body.channel?.id ? { channel: body.channel.id } : {}),
+        ...(body.response_url ? { responseUrl: body.response_url } : {}),
+      },
+      result,
+      { replaceOriginal: inPlace },
+    );
   };
 }
