@@ -2,7 +2,7 @@
  * Reads a framework file (docs/framework-format.md) from disk: size and format checks, safe parsing,
  * then the format's own validation. Every failure comes back as problems, never as an exception.
  */
-import { open } from "node:fs/promises";
+
 import { basename, extname } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import {
@@ -10,6 +10,7 @@ import {
   type Problem,
   validateFrameworkDocument,
 } from "../../domain/framework-file.js";
+import { readLimitedText } from "../read-limited-text.js";
 
 export const MAX_FRAMEWORK_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -26,14 +27,16 @@ const FORMATS_BY_EXTENSION: Record<string, FrameworkFileFormat> = {
   ".yml": "yaml",
 };
 
+const FRAMEWORK_FILES = { bytes: MAX_FRAMEWORK_FILE_BYTES, files: "framework files" };
+
 export async function readFrameworkFile(path: string): Promise<FrameworkValidation> {
   const name = basename(path);
   const format = FORMATS_BY_EXTENSION[extname(path).toLowerCase()];
   if (!format)
     return fail(`"${name}" is neither JSON nor YAML: the file name must end in .json, .yaml or .yml`);
 
-  const text = await readLimitedText(path);
-  if (!text.ok) return text;
+  const text = await readLimitedText(path, FRAMEWORK_FILES);
+  if (!text.ok) return fail(text.problem);
   if (text.value.trim() === "") return fail(`"${name}" is empty`);
 
   const parsed = parseFrameworkText(text.value, format);
@@ -125,45 +128,6 @@ function parseYaml(text: string): ParsedText {
     const reason = error instanceof Error ? error.message : String(error);
     return fail(`not valid YAML: ${reason} (at most ${MAX_YAML_ALIASES} aliases are allowed)`);
   }
-}
-
-type TextRead = { ok: true; value: string } | { ok: false; problems: Problem[] };
-
-async function readLimitedText(path: string): Promise<TextRead> {
-  const name = basename(path);
-  let file: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    file = await open(path, "r");
-    const stats = await file.stat();
-    if (stats.isDirectory()) return fail(`"${name}" is a directory, not a file`);
-    if (!stats.isFile()) return fail(`"${name}" is not a regular file`);
-    if (stats.size > MAX_FRAMEWORK_FILE_BYTES) return fail(tooLarge(name, stats.size));
-    const bytes = await file.readFile();
-    // The file may have grown since it was measured.
-    if (bytes.length > MAX_FRAMEWORK_FILE_BYTES) return fail(tooLarge(name, bytes.length));
-    return { ok: true, value: bytes.toString("utf8") };
-  } catch (error) {
-    return fail(unreadable(path, error));
-  } finally {
-    await file?.close();
-  }
-}
-
-const MEGABYTE = 1024 * 1024;
-
-function tooLarge(name: string, bytes: number): string {
-  // Rounded up, so a file just over the limit never reads as exactly the limit.
-  const megabytes = (Math.ceil((bytes / MEGABYTE) * 10) / 10).toFixed(1);
-  return `"${name}" is ${megabytes} MB; framework files are limited to ${MAX_FRAMEWORK_FILE_BYTES / MEGABYTE} MB`;
-}
-
-function unreadable(path: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return `file not found: ${path}`;
-  if (code === "EISDIR") return `"${basename(path)}" is a directory, not a file`;
-  if (code === "EACCES" || code === "EPERM") return `"${basename(path)}" cannot be read: permission denied`;
-  const reason = error instanceof Error ? error.message : String(error);
-  return `"${basename(path)}" cannot be read: ${reason}`;
 }
 
 function fail(message: string): { ok: false; problems: Problem[] } {

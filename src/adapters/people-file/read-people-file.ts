@@ -2,7 +2,7 @@
  * Reads a people file (docs/people-format.md), CSV or JSON, into rows for the format's validation.
  * Every failure comes back as problems with the line or path, never as an exception.
  */
-import { open } from "node:fs/promises";
+
 import { basename, extname } from "node:path";
 import { closestName } from "../../domain/closest-name.js";
 import type { Problem } from "../../domain/framework-file.js";
@@ -15,27 +15,28 @@ import {
   REQUIRED_PEOPLE_COLUMNS,
 } from "../../domain/people-file.js";
 import { parseFrameworkText } from "../framework-file/read-framework-file.js";
+import { readLimitedText, tooLarge } from "../read-limited-text.js";
 
 export type PeopleFileFormat = "csv" | "json";
 
 export type PeopleRowsRead = { ok: true; rows: PeopleRow[] } | { ok: false; problems: Problem[] };
 
 const FORMATS_BY_EXTENSION: Record<string, PeopleFileFormat> = { ".csv": "csv", ".json": "json" };
-const MEGABYTE = 1024 * 1024;
+const PEOPLE_FILES = { bytes: PEOPLE_FILE_LIMITS.bytes, files: "people files" };
 
 export async function readPeopleFile(path: string): Promise<PeopleRowsRead> {
   const name = basename(path);
   const format = FORMATS_BY_EXTENSION[extname(path).toLowerCase()];
   if (!format) return fail(`"${name}" is neither CSV nor JSON: the file name must end in .csv or .json`);
-  const text = await readLimitedText(path);
-  if (!text.ok) return text;
+  const text = await readLimitedText(path, PEOPLE_FILES);
+  if (!text.ok) return fail(text.problem);
   return parsePeopleText(text.value, format);
 }
 
 /** Parses a people file's text, as read from disk or uploaded to Slack. */
 export function parsePeopleText(text: string, format: PeopleFileFormat): PeopleRowsRead {
   if (Buffer.byteLength(text, "utf8") > PEOPLE_FILE_LIMITS.bytes)
-    return fail(tooLarge("the file", Buffer.byteLength(text)));
+    return fail(tooLarge("the file", Buffer.byteLength(text), PEOPLE_FILES));
   const withoutByteOrderMark = text.startsWith("\uFEFF") ? text.slice(1) : text;
   if (withoutByteOrderMark.trim() === "") return fail("the file is empty");
   return format === "csv" ? csvRows(withoutByteOrderMark) : jsonRows(withoutByteOrderMark);
@@ -238,36 +239,6 @@ function columnSuggestion(name: string): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-type TextRead = { ok: true; value: string } | { ok: false; problems: Problem[] };
-
-async function readLimitedText(path: string): Promise<TextRead> {
-  const name = basename(path);
-  let file: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    file = await open(path, "r");
-    const stats = await file.stat();
-    if (stats.isDirectory()) return fail(`"${name}" is a directory, not a file`);
-    if (!stats.isFile()) return fail(`"${name}" is not a regular file`);
-    if (stats.size > PEOPLE_FILE_LIMITS.bytes) return fail(tooLarge(`"${name}"`, stats.size));
-    const bytes = await file.readFile();
-    if (bytes.length > PEOPLE_FILE_LIMITS.bytes) return fail(tooLarge(`"${name}"`, bytes.length));
-    return { ok: true, value: bytes.toString("utf8") };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === "ENOENT") return fail(`file not found: ${path}`);
-    const reason = error instanceof Error ? error.message : String(error);
-    return fail(`"${name}" cannot be read: ${reason}`);
-  } finally {
-    await file?.close();
-  }
-}
-
-function tooLarge(what: string, bytes: number): string {
-  // Rounded up, so a file just over the limit never reads as exactly the limit.
-  const megabytes = (Math.ceil((bytes / MEGABYTE) * 10) / 10).toFixed(1);
-  return `${what} is ${megabytes} MB; people files are limited to ${PEOPLE_FILE_LIMITS.bytes / MEGABYTE} MB`;
 }
 
 function fail(message: string): { ok: false; problems: Problem[] } {
