@@ -38,7 +38,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   let unlock = () => {};
   if (target.directory) {
     mkdirSync(target.directory, { recursive: true });
-    unlock = lockDirectory(target.directory);
+    unlock = await lockDirectory(target.directory);
   }
   const pglite = target.directory ? new PGlite(target.directory) : new PGlite();
   try {

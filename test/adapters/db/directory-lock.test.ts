@@ -40,6 +40,17 @@ describe("the embedded database's directory belongs to one process", () => {
     expect(existsSync(`${directory}.lock`)).toBe(false);
   });
 
+  it("takes over a lock holding this process's own pid that it does not hold (a restart as the same pid)", async () => {
+    const directory = freshDirectory();
+    writeFileSync(`${directory}.lock`, String(process.pid));
+    const database = await openDatabase(parseDatabaseUrl(`pglite:${directory}/`));
+    await expect(openDatabase(parseDatabaseUrl(`pglite:${directory}`))).rejects.toBeInstanceOf(
+      StoreInUseError,
+    );
+    await database.close();
+    expect(existsSync(`${directory}.lock`)).toBe(false);
+  });
+
   it("takes over a lock left by a process that is gone", async () => {
     const directory = freshDirectory();
     const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
