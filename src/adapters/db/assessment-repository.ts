@@ -57,7 +57,7 @@ export function createAssessmentRepository(prisma: PrismaClient): AssessmentRepo
         take: limit,
         select: SELECT,
       });
-      return rows.map((row) => ({ ...row, details: fromStoredFit(row.details) }));
+      return rows.map((row) => withFit(row));
     },
     async purgeTextOlderThan(now) {
       const expired = await prisma.assessment.findMany({
@@ -106,7 +106,8 @@ export function withoutQuotes(details: unknown): unknown {
 /**
  * Stores assessments with their audit records in one statement: each assessment and its record are
  * written together or not at all, and an assessment whose request key is already stored (a second
- * delivery) writes neither. True for each one stored.
+ * delivery) writes neither. True for each one stored. Times are the app's, in UTC as Prisma writes them
+ * (a column's CURRENT_TIMESTAMP default would be the server's local time).
  */
 async function insertWithAudit(prisma: PrismaClient, items: NewAssessmentWithAudit[]): Promise<boolean[]> {
   const rows = items.map(({ assessment: a, audit }) => {
@@ -135,8 +136,8 @@ async function insertWithAudit(prisma: PrismaClient, items: NewAssessmentWithAud
       ON CONFLICT ("requestKey") DO NOTHING
       RETURNING "id"
     ), audit AS (
-      INSERT INTO "AuditRecord" ("actor", "action", "target", "outcome", "engine", "detail")
-      SELECT "auditActor", "auditAction", "auditTarget", "auditOutcome", "auditEngine", "auditDetail"
+      INSERT INTO "AuditRecord" ("at", "actor", "action", "target", "outcome", "engine", "detail")
+      SELECT "createdAt", "auditActor", "auditAction", "auditTarget", "auditOutcome", "auditEngine", "auditDetail"
       FROM input JOIN assessment USING ("id")
     )
     SELECT "id" FROM assessment`;
@@ -144,6 +145,8 @@ async function insertWithAudit(prisma: PrismaClient, items: NewAssessmentWithAud
   return items.map(({ assessment }) => stored.has(assessment.id));
 }
 
+function withFit<Row extends { details: unknown }>(row: Row): Row;
+function withFit<Row extends { details: unknown }>(row: Row | null): Row | null;
 function withFit<Row extends { details: unknown }>(row: Row | null): Row | null {
   return row && { ...row, details: fromStoredFit(row.details) };
 }

@@ -17,8 +17,9 @@ export function createProcessedRequestRepository(prisma: PrismaClient): Processe
   // statement; plain SQL, as `createMany({ skipDuplicates })` costs four times as much.
   const claim = createWriteBatches(
     async (keys: string[]) => {
+      // The time is the app's, in UTC as Prisma writes it (the column default is the server's local time).
       const claimed = await prisma.$queryRaw<{ key: string }[]>`
-        INSERT INTO "ProcessedRequest" ("key") SELECT unnest(${keys}::text[])
+        INSERT INTO "ProcessedRequest" ("key", "createdAt") SELECT unnest(${keys}::text[]), ${new Date()}::timestamp(3)
         ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
       // The same key twice in one batch is stored once: the first asker has it.
       const open = new Set(claimed.map((row) => row.key));

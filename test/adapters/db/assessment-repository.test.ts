@@ -63,8 +63,14 @@ describe("assessments stored under load", () => {
       expect(result.record.id).toBe(deliveries[at]?.id.replace("-again", ""));
     }
     expect(await database.prisma.assessment.count()).toBe(60);
-    const audit = await database.prisma.auditRecord.findMany({ select: { engine: true, detail: true } });
+    const audit = await database.prisma.auditRecord.findMany({
+      select: { at: true, engine: true, detail: true },
+    });
     expect(audit).toHaveLength(60);
+    // When it was assessed, by the app's clock: not the column's default, the server's local time.
+    expect(audit.every((record) => record.at.getTime() === Date.parse("2026-11-28T12:00:00.123Z"))).toBe(
+      true,
+    );
     expect(
       new Set(audit.map((record) => (record.detail as { assessmentId: string }).assessmentId)).size,
     ).toBe(60);
@@ -93,6 +99,15 @@ describe("assessments stored under load", () => {
     );
   });
 
+  it("records when a request was claimed in UTC, whatever the server's time zone", async () => {
+    // On the embedded store this sets the zone of its one session; on a server, of one pooled connection.
+    await database.prisma.$executeRawUnsafe("SET TIME ZONE 'America/New_York'");
+    await createProcessedRequestRepository(database.prisma).claim("command:zone");
+    const claimed = await database.prisma.processedRequest.findUnique({ where: { key: "command:zone" } });
+    expect(Math.abs((claimed?.createdAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    await database.prisma.$executeRawUnsafe("SET TIME ZONE 'UTC'");
+  });
+
   it("claims each request key once, however many instances and deliveries claim it together", async () => {
     const one = createProcessedRequestRepository(database.prisma);
     const other = createProcessedRequestRepository(database.prisma);
@@ -102,6 +117,8 @@ describe("assessments stored under load", () => {
     const winners = new Set(keys.filter((_, i) => claims[i]));
     expect(winners.size).toBe(40);
     expect(await one.claim("command:7")).toBe(false);
-    expect(await database.prisma.processedRequest.count()).toBe(40);
+    expect(await database.prisma.processedRequest.count({ where: { key: { startsWith: "command:" } } })).toBe(
+      41,
+    );
   });
 });
