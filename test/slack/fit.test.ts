@@ -391,6 +391,10 @@ describe("mentions", () => {
     await h.fake.waitFor(() => postsTo(url).length > 0);
     expect(postsTo(url)[0]?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(visibleText(postsTo(url)[0]?.body.blocks)).toContain("Evidence quoted from the summary");
+    // Its interview questions are written from the profile, as in an answer given at once.
+    expect(visibleText(postsTo(url)[0]?.body.blocks)).toMatch(
+      /Gaps, and questions to ask[\s\S]*the ability to do/,
+    );
   });
 
   it("ignores Slack's retries of an event it already handled", async () => {

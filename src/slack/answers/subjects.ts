@@ -1,8 +1,9 @@
 import { compareProfiles as compareDomain } from "../../domain/compare.js";
 import { AppError } from "../../domain/errors.js";
-import type { FitResult } from "../../domain/fit/index.js";
+import { type FitResult, withGapQuestions } from "../../domain/fit/index.js";
 import type { AssessmentRecord } from "../../services/assessment-ports.js";
 import { getProfileById } from "../../services/find-profile.js";
+import type { Library } from "../../services/library.js";
 import type { Subject } from "../action-values.js";
 import { sharedBy } from "../blocks/common.js";
 import { comparisonMessage, comparisonModal } from "../blocks/compare.js";
@@ -44,7 +45,7 @@ export async function sharedMessage(deps: SlackDeps, userId: string, subject: Su
       const record = await ownAssessment(deps, userId, subject.aid);
       return fitMessage({
         assessmentId: record.id,
-        fit: fitOf(record),
+        fit: fitOf(record, library),
         audience: "channel",
         includeEvidence: subject.ev === 1,
         sharedBy: userId,
@@ -90,7 +91,7 @@ export async function fullView(deps: SlackDeps, userId: string, subject: Subject
       );
     case "fit": {
       const record = await ownAssessment(deps, userId, subject.aid);
-      return fitCompetenciesModal({ assessmentId: record.id, fit: fitOf(record) });
+      return fitCompetenciesModal({ assessmentId: record.id, fit: fitOf(record, library) });
     }
     case "successors":
     case "person_successors":
@@ -109,7 +110,7 @@ export async function evidenceMessage(
   const record = await ownAssessment(deps, userId, assessmentId);
   return fitMessage({
     assessmentId: record.id,
-    fit: fitOf(record),
+    fit: fitOf(record, await deps.library()),
     audience: "requester",
     keepAsRatings: await isAllowed(deps, userId, "keep_assessment_ratings"),
   });
@@ -136,7 +137,12 @@ async function ownAssessment(
   return record;
 }
 
-/** The stored result as it was shown; quotes are gone once the candidate's text was purged. */
-function fitOf(record: AssessmentRecord): FitResult {
-  return record.details as FitResult;
+/**
+ * The stored result as it was shown, interview questions written again from the profile when it has not
+ * changed since; quotes are gone once the candidate's text was purged.
+ */
+function fitOf(record: AssessmentRecord, library: Library): FitResult {
+  const fit = record.details as FitResult;
+  const profile = record.profileId === null ? undefined : library.getProfile(record.profileId);
+  return profile ? withGapQuestions(fit, profile) : fit;
 }
