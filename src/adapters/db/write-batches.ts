@@ -15,11 +15,25 @@ export type WriteBatchesOptions = {
   maxItems: number;
   /** Statements in flight at once: 1 for the embedded store (one connection), more for a pool. */
   concurrency: number;
+  /** Whether a batch's failure may be one row's fault (then each is tried alone); by default, rowRefused. */
+  rowFault?: (error: unknown) => boolean;
 };
 
 /**
- * `write` stores a batch and returns one result per item, in order. When a batch fails, its items are
- * written again one by one, so one bad row fails only its own request.
+ * PostgreSQL refused a row's data (SQLSTATE class 22, data exception, or 23, integrity constraint):
+ * another row of the batch may go in alone. Any other failure (the server gone, a timeout) fails every
+ * row, and trying them one by one would only make each wait for it again.
+ */
+export function rowRefused(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } })?.meta
+    ?.driverAdapterError?.cause;
+  const code = typeof cause?.originalCode === "string" ? cause.originalCode : "";
+  return code.startsWith("22") || code.startsWith("23");
+}
+
+/**
+ * `write` stores a batch and returns one result per item, in order. When a batch fails because of a
+ * row, its items are written again one by one, so one bad row fails only its own request.
  */
 export function createWriteBatches<Item, Result>(
   write: (items: Item[]) => Promise<Result[]>,
@@ -56,8 +70,9 @@ export function createWriteBatches<Item, Result>(
       const results = await write(batch.map((waiting) => waiting.item));
       for (const [at, waiting] of batch.entries()) waiting.resolve(results[at] as Result);
     } catch (error) {
-      if (batch.length === 1) batch[0]?.reject(error);
-      else for (const waiting of batch) await writeAlone(waiting);
+      const rowFault = options.rowFault ?? rowRefused;
+      if (batch.length > 1 && rowFault(error)) for (const waiting of batch) await writeAlone(waiting);
+      else for (const waiting of batch) waiting.reject(error);
     } finally {
       inFlight -= 1;
       schedule();

@@ -83,6 +83,25 @@ describe("assessments stored under load", () => {
     expect(withGapQuestions(repeat?.record.details as typeof FIT, PROFILE)).toEqual(FIT);
   });
 
+  it("stores the others when one assessment of a batch is refused", async () => {
+    const repository = createAssessmentRepository(database.prisma);
+    const entries = ["b-1", "b-2", "b-3"].map((id) => assessment(id, `key-${id}`));
+    const results = await Promise.allSettled(
+      entries.map((entry) =>
+        repository.create(entry, {
+          actor: entry.actor,
+          action: "assess_fit",
+          // A NOT NULL column left empty: PostgreSQL refuses this row.
+          outcome: (entry.id === "b-2" ? null : "ok") as "ok",
+        }),
+      ),
+    );
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await repository.findById("b-1")).not.toBeNull();
+    expect(await repository.findById("b-2")).toBeNull();
+    expect(await repository.findById("b-3")).not.toBeNull();
+  });
+
   it("keeps each competency's reading once, and reads results stored whole before that", async () => {
     const [row] = await database.prisma.$queryRaw<{ details: string }[]>`
       SELECT "details"::text AS "details" FROM "Assessment" WHERE "id" = 'a-7'`;

@@ -59,9 +59,9 @@ describe("write batches", () => {
     expect(most).toBe(2);
   });
 
-  it("fails only the item that cannot be stored when its batch fails", async () => {
+  it("fails only the item that cannot be stored when its batch fails because of a row", async () => {
     const store = recordingStore((item) => item === 3);
-    const add = createWriteBatches(store.write, { maxItems: 10, concurrency: 1 });
+    const add = createWriteBatches(store.write, { maxItems: 10, concurrency: 1, rowFault: () => true });
     const results = await Promise.allSettled([1, 2, 3, 4].map(add));
     expect(results.map((result) => result.status)).toEqual([
       "fulfilled",
@@ -72,6 +72,14 @@ describe("write batches", () => {
     expect(results[2]).toMatchObject({ reason: { message: "cannot store 3" } });
     // Together, which failed, then each of them again.
     expect(store.batches).toEqual([[1, 2, 3, 4], [1], [2], [3], [4]]);
+  });
+
+  it("fails the whole batch at once when the failure is not a row's (the store gone)", async () => {
+    const store = recordingStore(() => true);
+    const add = createWriteBatches(store.write, { maxItems: 10, concurrency: 1, rowFault: () => false });
+    const results = await Promise.allSettled([1, 2, 3].map(add));
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(store.batches).toEqual([[1, 2, 3]]);
   });
 
   it("goes on writing after a failure", async () => {
