@@ -2,7 +2,6 @@ import type { Server } from "node:http";
 import type { ListenOptions } from "node:net";
 import type { App } from "@slack/bolt";
 import type { Database } from "../adapters/db/database.js";
-import { createProcessedRequestRepository } from "../adapters/db/processed-request-repository.js";
 import type { SlackConfig } from "../config.js";
 import { createSlackApp } from "../slack/app.js";
 import type { SlackDeps } from "../slack/deps.js";
@@ -48,7 +47,8 @@ export async function startSlackService(options: SlackServiceOptions): Promise<S
     port: typeof listen === "number" ? listen : (listen.port ?? 0),
     logger,
   });
-  app.use(slackGuard({ logger, deliveries: createProcessedRequestRepository(database.prisma), inFlight }));
+  // The listeners' own claims share this store, so claims arriving together share a statement.
+  app.use(slackGuard({ logger, deliveries: deps.processed, inFlight }));
   const started = slack.connection.mode === "socket" ? await app.start() : await app.start(listen);
   const server = slack.connection.mode === "http" ? (started as Server) : null;
   if (server) {

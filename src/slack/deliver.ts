@@ -2,6 +2,8 @@ import type { Logger, webApi } from "@slack/bolt";
 import type { Message } from "./blocks/limits.js";
 import { logFailure } from "./log.js";
 
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
 /** Where a private answer can go, best first: the request's response_url, an ephemeral message, a DM. */
 export type PrivateTarget = { userId: string; channel?: string; responseUrl?: string };
 
@@ -22,6 +24,9 @@ export async function postPrivately(
     try {
       const response = await fetch(target.responseUrl, {
         method: "POST",
+        // A response_url that hangs must not hold the answer back from the other ways (as long as a
+        // Web API call is given: WEB_API_POLICY).
+        signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
           response_type: "ephemeral",
