@@ -27,9 +27,9 @@ export interface PendingRequestStore {
 /**
  * The summary as a JSON string literal: NUL characters and half characters, which PostgreSQL's JSON
  * refuses, travel as escapes, so the summary comes back exactly as typed (the assessment then says what
- * it had to drop). Rows written before this form hold `summary`.
+ * it had to drop).
  */
-type PendingSummaryPayload = { summaryJson: string } | { summary: string };
+type PendingSummaryPayload = { summaryJson: string };
 
 const KEY = /^[0-9a-f-]{36}$/;
 
@@ -56,7 +56,6 @@ export function createPendingSummaries(
 }
 
 function summaryOf(payload: unknown): string | undefined {
-  const stored = payload as { summaryJson?: unknown; summary?: unknown } | null;
-  if (typeof stored?.summaryJson === "string") return JSON.parse(stored.summaryJson) as string;
-  return typeof stored?.summary === "string" ? stored.summary : undefined;
+  const stored = payload as Partial<PendingSummaryPayload> | null;
+  return typeof stored?.summaryJson === "string" ? (JSON.parse(stored.summaryJson) as string) : undefined;
 }

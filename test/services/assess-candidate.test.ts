@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssessmentRepository } from "../../src/adapters/db/assessment-repository.js";
 import { createLibraryRepository } from "../../src/adapters/db/library-repository.js";
+import { assessFit } from "../../src/domain/fit/index.js";
 import { type AssessCandidateDeps, assessCandidate } from "../../src/services/assess-candidate.js";
 import { LibraryProvider } from "../../src/services/library.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -49,6 +50,25 @@ describe("assessing a candidate", () => {
       },
     ]);
     expect(audit[0]?.detail).toMatchObject({ assessmentId: first.assessmentId, overall: first.fit.overall });
+  });
+
+  it("does not ask a model again for a repeated request", async () => {
+    let readings = 0;
+    const library = deps.library;
+    const withModel: AssessCandidateDeps = {
+      ...deps,
+      assessor: async (summary, id) => {
+        readings += 1;
+        const profile = library.getProfile(id);
+        if (!profile) throw new Error(`no profile ${id}`);
+        return { ...assessFit(summary, profile), engine: "model (test)" };
+      },
+    };
+    const request = { actor: "U_RECRUITER", profileId, summary: SUMMARY, requestKey: "command:model" };
+    const first = await assessCandidate(withModel, request);
+    const again = await assessCandidate(withModel, request);
+    expect(readings).toBe(1);
+    expect(again).toEqual({ ...first, duplicate: true });
   });
 
   it("keeps a summary holding characters PostgreSQL refuses, with every quote pointing into the kept text", async () => {
