@@ -104,6 +104,8 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     target,
     ping: () => ping(prisma),
     close: async () => {
+      // Closed once: a second close (a shutdown racing a failure) is a no-op, not "end called twice".
+      if (pool.ended) return;
       await prisma.$disconnect();
       await pool.end();
     },
