@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { visibleText } from "../slack/harness.js";
 import { type FakeOpenAi, startFakeOpenAi } from "../support/fake-openai.js";
 import { commandBody, type FakeSlack, postSigned, startFakeSlack } from "../support/fake-slack.js";
 import { marketingFramework } from "../support/frameworks.js";
+import { freePort } from "../support/free-port.js";
 import { postsTo } from "./support/service.js";
 
 /**
@@ -27,16 +27,6 @@ let fakeSlack: FakeSlack;
 let fakeOpenAi: FakeOpenAi;
 let child: ChildProcess;
 let stderr = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), "cb-shutdown-"));

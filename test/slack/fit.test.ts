@@ -48,6 +48,35 @@ const postsTo = (responseUrl: string) =>
   h.fake.responsePosts.filter((post) => responseUrl.endsWith(post.path));
 const assessments = () => h.db.prisma.assessment.findMany({ orderBy: { createdAt: "asc" } });
 
+/** A response_url that answers 404, as one that expired or was never Slack's. */
+const goneResponseUrl = () => h.fake.apiUrl.replace(/\/api\/$/, "/gone");
+
+/** The ephemeral message posted after `send`: where it went and what it shows. */
+async function nextEphemeral(send: () => Promise<unknown>) {
+  const before = h.fake.callsTo("chat.postEphemeral").length;
+  await send();
+  await h.fake.waitFor(() => h.fake.callsTo("chat.postEphemeral").length > before);
+  const posted = h.fake.callsTo("chat.postEphemeral").at(-1)?.args as Record<string, unknown>;
+  const blocks = typeof posted.blocks === "string" ? JSON.parse(posted.blocks) : posted.blocks;
+  return { channel: posted.channel, user: posted.user, text: visibleText(blocks) };
+}
+
+/** The fit form's profile picker asking for the profiles matching `value`. */
+function profileSuggestions(value: string) {
+  return interact({
+    type: "block_suggestion",
+    action_id: "profile_select",
+    block_id: "profile",
+    value,
+    team: { id: "T1", domain: "test" },
+    user: { id: "U1", name: "recruiter" },
+    api_app_id: "A1",
+    token: "legacy",
+    container: { type: "view", view_id: "V1" },
+    view: { id: "V1", type: "modal", callback_id: "fit_modal" },
+  });
+}
+
 async function fitAnswer(): Promise<{ blocks: unknown[]; assessmentId: string }> {
   const { responseUrl } = await command(`fit Media Relations Specialist: ${SUMMARY}`);
   await h.fake.waitFor(() => postsTo(responseUrl).length > 0);
@@ -123,18 +152,18 @@ describe("/profile fit <title>: <summary>", () => {
   });
 
   it("answers privately another way when the response_url refuses the assessment", async () => {
-    const before = h.fake.callsTo("chat.postEphemeral").length;
-    const gone = h.fake.apiUrl.replace(/\/api\/$/, "/gone");
-    const response = await postSigned(
-      h.endpoint,
-      commandBody({ text: `fit Media Relations Specialist: ${SUMMARY}`, responseUrl: gone, channelId: "C9" }),
-    );
-    expect(response.status).toBe(200);
-    await h.fake.waitFor(() => h.fake.callsTo("chat.postEphemeral").length > before);
-    const posted = h.fake.callsTo("chat.postEphemeral").at(-1)?.args as Record<string, unknown>;
+    let status = 0;
+    const posted = await nextEphemeral(async () => {
+      const body = commandBody({
+        text: `fit Media Relations Specialist: ${SUMMARY}`,
+        responseUrl: goneResponseUrl(),
+        channelId: "C9",
+      });
+      status = (await postSigned(h.endpoint, body)).status;
+    });
+    expect(status).toBe(200);
     expect(posted).toMatchObject({ channel: "C9", user: "U1" });
-    const blocks = typeof posted.blocks === "string" ? JSON.parse(posted.blocks) : posted.blocks;
-    expect(visibleText(blocks)).toContain("Candidate fit: Media Relations Specialist");
+    expect(posted.text).toContain("Candidate fit: Media Relations Specialist");
   });
 
   it("shares scores and statuses only, never the candidate's words, unless evidence is chosen", async () => {
@@ -205,21 +234,18 @@ describe("/profile fit <title>: <summary>", () => {
   it("answers a choice privately another way when the picker's response_url refuses it", async () => {
     const { body } = await command(`fit Relations Boss: ${SUMMARY}`);
     const choose = buttons(body.blocks).find((b) => b.action_id === "choose_profile");
-    const before = h.fake.callsTo("chat.postEphemeral").length;
-    const gone = h.fake.apiUrl.replace(/\/api\/$/, "/gone");
-    const { status } = await interact(
-      buttonPress({
+    let status = 0;
+    const posted = await nextEphemeral(async () => {
+      const press = buttonPress({
         button: choose as { action_id: string; value: string },
-        responseUrl: gone,
+        responseUrl: goneResponseUrl(),
         channelId: "C7",
-      }),
-    );
+      });
+      status = (await interact(press)).status;
+    });
     expect(status).toBe(200);
-    await h.fake.waitFor(() => h.fake.callsTo("chat.postEphemeral").length > before);
-    const posted = h.fake.callsTo("chat.postEphemeral").at(-1)?.args as Record<string, unknown>;
     expect(posted).toMatchObject({ channel: "C7", user: "U1" });
-    const blocks = typeof posted.blocks === "string" ? JSON.parse(posted.blocks) : posted.blocks;
-    expect(visibleText(blocks)).toContain("Candidate fit");
+    expect(posted.text).toContain("Candidate fit");
   });
 });
 
@@ -295,18 +321,7 @@ describe("message shortcut: Assess candidate fit", () => {
   });
 
   it("loads the picker's options from the library", async () => {
-    const { body } = await interact({
-      type: "block_suggestion",
-      action_id: "profile_select",
-      block_id: "profile",
-      value: "media",
-      team: { id: "T1", domain: "test" },
-      user: { id: "U1", name: "recruiter" },
-      api_app_id: "A1",
-      token: "legacy",
-      container: { type: "view", view_id: "V1" },
-      view: { id: "V1", type: "modal", callback_id: "fit_modal" },
-    });
+    const { body } = await profileSuggestions("media");
     expect(body.options[0]).toMatchObject({ text: { text: "Media Relations Specialist (acme)" } });
   });
 
@@ -315,32 +330,14 @@ describe("message shortcut: Assess candidate fit", () => {
     await interact(shortcut(SUMMARY));
     await h.fake.waitFor(() => h.fake.callsTo("views.open").length > opened);
     const view = h.fake.callsTo("views.open").at(-1)?.args.view as Record<string, unknown>;
-    const { body: options } = await interact({
-      type: "block_suggestion",
-      action_id: "profile_select",
-      block_id: "profile",
-      value: "media relations",
-      team: { id: "T1", domain: "test" },
-      user: { id: "U1", name: "recruiter" },
-      api_app_id: "A1",
-      token: "legacy",
-      container: { type: "view", view_id: "V1" },
-      view: { id: "V1", type: "modal", callback_id: "fit_modal" },
-    });
+    const { body: options } = await profileSuggestions("media relations");
     const values = {
       profile: { profile_select: { type: "external_select", selected_option: options.options[0] } },
       summary: { summary_input: { type: "plain_text_input", value: SUMMARY } },
     };
-    const before = h.fake.callsTo("chat.postEphemeral").length;
-    await interact(viewSubmission(view, values));
-    await h.fake.waitFor(() => h.fake.callsTo("chat.postEphemeral").length > before);
-    const posted = h.fake.callsTo("chat.postEphemeral").at(-1)?.args as {
-      channel: string;
-      user: string;
-      blocks: unknown[];
-    };
+    const posted = await nextEphemeral(() => interact(viewSubmission(view, values)));
     expect(posted).toMatchObject({ channel: "C7", user: "U1" });
-    expect(visibleText(posted.blocks)).toContain("Candidate fit: Media Relations Specialist");
+    expect(posted.text).toContain("Candidate fit: Media Relations Specialist");
 
     h.fake.failNext("chat.postEphemeral", "channel_not_found");
     const dms = h.fake.callsTo("chat.postMessage").filter((call) => call.args.channel === "U1").length;

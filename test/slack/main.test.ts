@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { createServerDatabase, dropServerDatabase, TEST_SERVER_URL } from "../su
 import { type FakeOpenAi, startFakeOpenAi } from "../support/fake-openai.js";
 import { commandBody, type FakeSlack, postSigned, startFakeSlack } from "../support/fake-slack.js";
 import { marketingFramework } from "../support/frameworks.js";
+import { freePort } from "../support/free-port.js";
 import { visibleText } from "./harness.js";
 
 /**
@@ -27,16 +27,6 @@ let baseUrl: string;
 let databaseUrl: string;
 let directory: string | null = null;
 let stderr = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   if (TEST_SERVER_URL) databaseUrl = await createServerDatabase(TEST_SERVER_URL);
